@@ -1,0 +1,119 @@
+// Builds the published datasets (the src/data/*.json contracts) from the validated tables.
+import * as aq from "arquero";
+import type {Event, Member, Poll, Source, SourceRef, Troop} from "../src/lib/contracts.ts";
+import {periodEnd, periodStart} from "./dates.ts";
+import {classifyPeriod, defaultSettings} from "../src/lib/invasion.ts";
+import type {PartialDate, SourceRow} from "./schema.ts";
+import {shareInterval} from "../src/lib/stats.ts";
+import type {Tables} from "./dataset.ts";
+
+const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "October 2014", "February–March 2023", "May 2024": the fieldwork as a reader would write it. */
+export function fieldworkLabel(start: PartialDate, end: PartialDate): string {
+  const label = (date: PartialDate) => {
+    const [y, m, d] = date.text.split("-");
+    if (m === undefined) return y;
+    return `${d === undefined ? "" : `${Number(d)} `}${monthNames[Number(m) - 1]} ${y}`;
+  };
+  if (start.text === end.text) return label(start);
+  const [startYear] = start.text.split("-");
+  const [endYear] = end.text.split("-");
+  const startLabel = label(start);
+  // "February–March 2023" rather than "February 2023–March 2023"
+  return `${startYear === endYear && start.precision !== "year" ? startLabel.replace(` ${startYear}`, "") : startLabel}–${label(end)}`;
+}
+
+function midpoint(startIso: string, endIso: string): string {
+  const ms = (Date.parse(`${startIso}T00:00:00Z`) + Date.parse(`${endIso}T00:00:00Z`)) / 2;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const coarser = (a: PartialDate, b: PartialDate) => (["year", "month", "day"].indexOf(a.precision) <= ["year", "month", "day"].indexOf(b.precision) ? a.precision : b.precision);
+
+function sourceLookup(sources: SourceRow[]): (id: string) => SourceRef {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  return (id) => {
+    const source = byId.get(id);
+    if (!source) throw new Error(`unknown source ${id}`); // unreachable after validation
+    return {id: source.id, title: source.title, publisher: source.publisher, published: source.published?.text ?? null, url: source.url};
+  };
+}
+
+export function buildPolls({polls, sources}: Tables): Poll[] {
+  const sourceRef = sourceLookup(sources);
+  const withLead = aq
+    .from(polls)
+    .derive({lead: (d: {support: number; opposed: number}) => d.support - d.opposed})
+    .objects() as (Tables["polls"][number] & {lead: number})[];
+  return withLead
+    .map((row) => {
+      const fieldworkStart = periodStart(row.fieldworkStart);
+      const fieldworkEnd = periodEnd(row.fieldworkEnd);
+      const supportCi = shareInterval(row.support, row.sampleSize);
+      return {
+        id: row.id,
+        pollster: row.pollster,
+        pollsterName: row.pollsterName,
+        fieldworkStart,
+        fieldworkEnd,
+        fieldworkMid: midpoint(fieldworkStart, fieldworkEnd),
+        datePrecision: coarser(row.fieldworkStart, row.fieldworkEnd),
+        fieldworkLabel: fieldworkLabel(row.fieldworkStart, row.fieldworkEnd),
+        sampleSize: row.sampleSize,
+        support: row.support,
+        opposed: row.opposed,
+        neutral: row.neutral,
+        lead: roundPoints(row.lead),
+        period: classifyPeriod({fieldworkStart, fieldworkEnd}, defaultSettings.cutoff),
+        supportCi,
+        supportMargin: (supportCi[1] - supportCi[0]) / 2,
+        source: sourceRef(row.source),
+        note: row.note
+      };
+    })
+    .sort((a, b) => a.fieldworkMid.localeCompare(b.fieldworkMid) || a.id.localeCompare(b.id));
+}
+
+/** Removes binary floating-point noise from differences of one-decimal shares (88.7 − 8.7). */
+const roundPoints = (value: number) => Math.round(value * 1e6) / 1e6;
+
+export function buildTroops({troops, sources}: Tables): Troop[] {
+  const sourceRef = sourceLookup(sources);
+  return aq
+    .from(troops.map((row) => ({...row, sortKey: periodStart(row.date)})))
+    .orderby("sortKey")
+    .objects()
+    .map((row) => {
+      const r = row as Tables["troops"][number];
+      return {
+        date: periodStart(r.date),
+        datePrecision: r.date.precision,
+        dateLabel: r.dateLabel,
+        troops: r.troops,
+        qualifier: r.qualifier,
+        kind: r.kind,
+        source: sourceRef(r.source),
+        note: r.note
+      };
+    });
+}
+
+export function buildEvents({events, sources}: Tables): Event[] {
+  const sourceRef = sourceLookup(sources);
+  return events
+    .map((row) => ({date: periodStart(row.date), datePrecision: row.date.precision, title: row.title, category: row.category, source: sourceRef(row.source), note: row.note}))
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export function buildMembers({members, sources}: Tables): Member[] {
+  const sourceRef = sourceLookup(sources);
+  return members
+    .map((row) => ({country: row.country, joined: row.joined, recognizesKosovo: row.recognizesKosovo, source: sourceRef(row.source)}))
+    .sort((a, b) => a.joined - b.joined || a.country.localeCompare(b.country));
+}
+
+export function buildSources({sources}: Tables): Source[] {
+  const sourceRef = sourceLookup(sources);
+  return sources.map((row) => ({...sourceRef(row.id), via: row.via ? sourceRef(row.via) : null, note: row.note}));
+}

@@ -1,0 +1,13 @@
+// Runs a dataset builder for a Framework data loader: JSON on stdout, or every data problem on stderr and exit 1.
+import {loadTables, type Tables} from "./dataset.ts";
+import {DataValidationError} from "./issues.ts";
+
+export function emitJson(build: (tables: Tables) => unknown): void {
+  try {
+    process.stdout.write(JSON.stringify(build(loadTables())));
+  } catch (error) {
+    if (!(error instanceof DataValidationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

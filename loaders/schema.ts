@@ -1,0 +1,171 @@
+// The single definition of every data table: zod schemas that turn CSV text into typed rows.
+import {z} from "zod";
+import {eventCategories, qualifiers, troopKinds, type DatePrecision} from "../src/lib/contracts.ts";
+
+const MAX_TEXT = 1000;
+const show = (raw: string) => (raw.length > 40 ? JSON.stringify(raw.slice(0, 40) + "…") : JSON.stringify(raw));
+
+function fail(ctx: z.RefinementCtx, message: string): never {
+  ctx.addIssue({code: "custom", message});
+  return z.NEVER as never;
+}
+
+/** Required free text: not blank, not absurdly long. Stored as given; pages render it as text. */
+export const text = z.string().transform((raw, ctx) => {
+  if (raw.trim() === "") return fail(ctx, "is empty (a value is required)");
+  if (raw.length > MAX_TEXT) return fail(ctx, `is ${raw.length} characters long, more than the limit of ${MAX_TEXT}`);
+  return raw.trim();
+});
+
+/** Optional free text: a blank cell becomes null. */
+export const optionalText = z.string().transform((raw, ctx) => {
+  if (raw.trim() === "") return null;
+  if (raw.length > MAX_TEXT) return fail(ctx, `is ${raw.length} characters long, more than the limit of ${MAX_TEXT}`);
+  return raw.trim();
+});
+
+/** An identifier other rows refer to: lower-case letters, digits and hyphens. */
+export const id = z.string().transform((raw, ctx) => {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(raw)) return fail(ctx, `${show(raw)} is not an id (lower-case letters, digits and single hyphens)`);
+  return raw;
+});
+
+/** A share in percent, 0–100. A trailing % (as spreadsheets write it) is allowed. */
+export const percent = z.string().transform((raw, ctx) => {
+  const value = parseDecimal(raw.trim().replace(/%$/, ""));
+  if (value === null) return fail(ctx, `${show(raw)} is not a number`);
+  if (value < 0) return fail(ctx, `${value} is below 0`);
+  if (value > 100) return fail(ctx, `${value} is above 100`);
+  return value;
+});
+
+/** A positive whole number written with digits only (no thousands separators, which are ambiguous). */
+export const positiveInteger = z.string().transform((raw, ctx) => {
+  const trimmed = raw.trim();
+  if (!/^\d+$/.test(trimmed)) return fail(ctx, `${show(raw)} is not a whole number (digits only, no separators)`);
+  const value = Number(trimmed);
+  if (value <= 0) return fail(ctx, `${value} is not positive`);
+  if (!Number.isSafeInteger(value)) return fail(ctx, `${show(raw)} is too large`);
+  return value;
+});
+
+export const year = z.string().transform((raw, ctx) => {
+  if (!/^\d{4}$/.test(raw.trim())) return fail(ctx, `${show(raw)} is not a four-digit year`);
+  return Number(raw.trim());
+});
+
+function parseDecimal(raw: string): number | null {
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(raw)) return null;
+  return Number(raw);
+}
+
+
+/** A calendar date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const partialDate = z.string().transform((raw, ctx) => {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(raw.trim());
+  if (!match) return fail(ctx, `${show(raw)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  const [, y, m, d] = match;
+  const month = m === undefined ? 1 : Number(m);
+  if (month < 1 || month > 12) return fail(ctx, `${raw} has no month ${m}`);
+  if (d !== undefined) {
+    const day = Number(d);
+    if (day < 1 || day > daysInMonth(Number(y), month)) return fail(ctx, `${raw} is not a calendar date`);
+  }
+  const precision: DatePrecision = d !== undefined ? "day" : m !== undefined ? "month" : "year";
+  return {text: raw.trim(), precision};
+});
+export type PartialDate = z.infer<typeof partialDate>;
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, {error: (issue) => `${show(String(issue.input))} is not one of: ${values.join(", ")}`});
+
+const yesNo = z.string().transform((raw, ctx) => {
+  const value = raw.trim().toLowerCase();
+  if (value === "yes") return true;
+  if (value === "no") return false;
+  return fail(ctx, `${show(raw)} is not yes or no`);
+});
+
+
+/** A web address, if given, must be http(s): it becomes a link on the page. */
+const optionalUrl = z.string().transform((raw, ctx) => {
+  const value = raw.trim();
+  if (value === "") return null;
+  if (!/^https?:\/\/[^\s"<>]+$/.test(value)) return fail(ctx, `${show(raw)} is not an http(s) address`);
+  return value;
+});
+
+const optionalPartialDate = z.string().transform((raw, ctx) => {
+  if (raw.trim() === "") return null;
+  const parsed = partialDate.safeParse(raw);
+  if (!parsed.success) return fail(ctx, parsed.error.issues[0].message);
+  return parsed.data;
+});
+
+export const sourceRow = z.object({
+  id,
+  title: text,
+  publisher: text,
+  published: optionalPartialDate,
+  url: optionalUrl,
+  via: z.string().transform((raw) => (raw.trim() === "" ? null : raw.trim())),
+  note: optionalText
+});
+
+export const pollRow = z.object({
+  id,
+  pollster: text,
+  pollsterName: text,
+  fieldworkStart: partialDate,
+  fieldworkEnd: partialDate,
+  sampleSize: positiveInteger,
+  support: percent,
+  opposed: percent,
+  neutral: percent,
+  source: text,
+  note: optionalText
+});
+
+export const troopRow = z.object({
+  date: partialDate,
+  dateLabel: text,
+  troops: positiveInteger,
+  qualifier: oneOf(qualifiers),
+  kind: oneOf(troopKinds),
+  source: text,
+  note: optionalText
+});
+
+export const eventRow = z.object({
+  date: partialDate,
+  title: text,
+  category: oneOf(eventCategories),
+  source: text,
+  note: optionalText
+});
+
+export const memberRow = z.object({
+  country: text,
+  joined: year,
+  recognizesKosovo: yesNo,
+  source: text
+});
+
+export type SourceRow = z.infer<typeof sourceRow>;
+export type PollRow = z.infer<typeof pollRow>;
+export type TroopRow = z.infer<typeof troopRow>;
+export type EventRow = z.infer<typeof eventRow>;
+export type MemberRow = z.infer<typeof memberRow>;
+
+/** Every table in data/: its file name and its row schema. */
+export const tables = {
+  sources: {file: "sources.csv", row: sourceRow},
+  polls: {file: "polls.csv", row: pollRow},
+  troops: {file: "troops.csv", row: troopRow},
+  events: {file: "events.csv", row: eventRow},
+  members: {file: "members.csv", row: memberRow}
+} as const;

@@ -1,0 +1,17 @@
+// `npm run validate`: checks every table in the data directory (DATA_DIR or data/) and lists every problem.
+import {relative} from "node:path";
+import {checkData, resolveDataDir} from "../loaders/dataset.ts";
+import {formatIssue} from "../loaders/issues.ts";
+
+const dataDir = resolveDataDir();
+const {tables, issues} = checkData(dataDir);
+const where = relative(process.cwd(), dataDir) || ".";
+
+if (issues.length > 0) {
+  for (const issue of issues) console.error(formatIssue(issue));
+  console.error(`\n${where}: ${issues.length} problem${issues.length === 1 ? "" : "s"} found; fix them and run npm run validate again.`);
+  process.exit(1);
+}
+console.log(
+  `${where}: valid. ${tables.polls.length} polls, ${tables.troops.length} troop figures, ${tables.events.length} events, ${tables.members.length} members, ${tables.sources.length} sources.`
+);

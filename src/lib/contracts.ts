@@ -1,0 +1,116 @@
+// The shapes of the published datasets (src/data/*.json): zod schemas, so loaders, pages, tests and exports share one type.
+// Under src/ because Framework bundles only modules inside its root; pages import these types too.
+import {z} from "zod";
+
+export const datePrecisions = ["year", "month", "day"] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+export const qualifiers = ["exact", "about", "more than", "under"] as const;
+export const troopKinds = ["level", "reinforcement", "target"] as const;
+export const eventCategories = ["kfor", "membership", "security", "ukraine", "serbia"] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const interval = z.tuple([z.number(), z.number()]);
+
+export const sourceRefSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  published: z.string().nullable(),
+  url: z.string().nullable()
+});
+
+export const periods = ["pre", "post", "straddles"] as const;
+
+export const pollSchema = z.object({
+  id: z.string(),
+  pollster: z.string(),
+  pollsterName: z.string(),
+  fieldworkStart: isoDate,
+  fieldworkEnd: isoDate,
+  /** Middle of fieldwork: where a poll sits on a time axis. */
+  fieldworkMid: isoDate,
+  datePrecision: z.enum(datePrecisions),
+  fieldworkLabel: z.string(),
+  sampleSize: z.number().int().positive(),
+  support: z.number(),
+  opposed: z.number(),
+  neutral: z.number(),
+  lead: z.number(),
+  period: z.enum(periods),
+  supportCi: interval,
+  /** Half the width of supportCi, in points: the "±" a reader expects. */
+  supportMargin: z.number(),
+  source: sourceRefSchema,
+  note: z.string().nullable()
+});
+
+export const troopSchema = z.object({
+  date: isoDate,
+  datePrecision: z.enum(datePrecisions),
+  dateLabel: z.string(),
+  troops: z.number().int().positive(),
+  qualifier: z.enum(qualifiers),
+  kind: z.enum(troopKinds),
+  source: sourceRefSchema,
+  note: z.string().nullable()
+});
+
+export const eventSchema = z.object({
+  date: isoDate,
+  datePrecision: z.enum(datePrecisions),
+  title: z.string(),
+  category: z.enum(eventCategories),
+  source: sourceRefSchema,
+  note: z.string().nullable()
+});
+
+export const memberSchema = z.object({
+  country: z.string(),
+  joined: z.number().int(),
+  recognizesKosovo: z.boolean(),
+  source: sourceRefSchema
+});
+
+export const sourceSchema = sourceRefSchema.extend({via: sourceRefSchema.nullable(), note: z.string().nullable()});
+
+const periodSummarySchema = z.object({
+  pollIds: z.array(z.string()),
+  sampleSize: z.number(),
+  /** Support averaged over the period's polls, weighted by sample size; null for an empty period. */
+  meanSupport: z.number().nullable(),
+  /** Least-squares trend of support within the period, points per year; null with fewer than two polls. */
+  trendPerYear: z.number().nullable()
+});
+
+export const invasionSchema = z.object({
+  cutoff: isoDate,
+  deff: z.number(),
+  intervalMethod: z.enum(["wilson", "wald"]),
+  pre: periodSummarySchema,
+  post: periodSummarySchema,
+  straddlingPollIds: z.array(z.string()),
+  /** post − pre weighted mean, points; mixes pollsters, so house effects are not removed. */
+  meanDifference: z.number().nullable(),
+  likeForLike: z
+    .object({
+      pollster: z.string(),
+      prePollId: z.string(),
+      postPollId: z.string(),
+      preSupport: z.number(),
+      postSupport: z.number(),
+      difference: z.number(),
+      differenceCi: interval,
+      z: z.number(),
+      pValue: z.number()
+    })
+    .nullable()
+});
+
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Poll = z.infer<typeof pollSchema>;
+export type Period = (typeof periods)[number];
+export type Troop = z.infer<typeof troopSchema>;
+export type Event = z.infer<typeof eventSchema>;
+export type Member = z.infer<typeof memberSchema>;
+export type InvasionAnalysis = z.infer<typeof invasionSchema>;

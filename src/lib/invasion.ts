@@ -1,0 +1,83 @@
+// Before/after 24 February 2022: period assignment and the comparisons. Pure, so pages can rerun it live.
+import type {InvasionAnalysis, Period, Poll} from "./contracts.ts";
+import {compareProportions, sampleWeightedMean, shareInterval, trendPerYear, type IntervalMethod} from "./stats.ts";
+
+export const INVASION_DATE = "2022-02-24";
+
+export interface AnalysisSettings {
+  cutoff: string;
+  deff: number;
+  intervalMethod: IntervalMethod;
+}
+
+export const defaultSettings: AnalysisSettings = {cutoff: INVASION_DATE, deff: 1, intervalMethod: "wilson"};
+
+type Fieldwork = Pick<Poll, "fieldworkStart" | "fieldworkEnd">;
+
+/** "pre" if fieldwork ended before the cutoff, "post" if it began on or after it, else "straddles". */
+export function classifyPeriod({fieldworkStart, fieldworkEnd}: Fieldwork, cutoff: string): Period {
+  if (fieldworkEnd < cutoff) return "pre";
+  if (fieldworkStart >= cutoff) return "post";
+  return "straddles";
+}
+
+/** The polls with period and support interval recomputed for other settings. */
+export function applySettings(polls: Poll[], {cutoff, deff, intervalMethod}: AnalysisSettings): Poll[] {
+  return polls.map((poll) => {
+    const supportCi = shareInterval(poll.support, poll.sampleSize, {deff, method: intervalMethod});
+    return {...poll, period: classifyPeriod(poll, cutoff), supportCi, supportMargin: (supportCi[1] - supportCi[0]) / 2};
+  });
+}
+
+const time = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
+
+function summarise(polls: Poll[]) {
+  return {
+    pollIds: polls.map((p) => p.id),
+    sampleSize: polls.reduce((total, p) => total + p.sampleSize, 0),
+    meanSupport: sampleWeightedMean(polls.map((p) => p.support), polls.map((p) => p.sampleSize)),
+    trendPerYear: trendPerYear(polls.map((p) => ({time: time(p.fieldworkMid), share: p.support})))
+  };
+}
+
+/**
+ * The like-for-like pair: one pollster's last poll before and first poll after the cutoff.
+ * When several pollsters qualify, the pair closest in time wins (least else changed between them).
+ */
+function likeForLikePair(polls: Poll[]): {pre: Poll; post: Poll} | null {
+  const byDate = [...polls].sort((a, b) => a.fieldworkMid.localeCompare(b.fieldworkMid));
+  let best: {pre: Poll; post: Poll; gap: number} | null = null;
+  for (const pollster of new Set(byDate.map((p) => p.pollster))) {
+    const own = byDate.filter((p) => p.pollster === pollster);
+    const pre = own.filter((p) => p.period === "pre").at(-1);
+    const post = own.find((p) => p.period === "post");
+    if (!pre || !post) continue;
+    const gap = time(post.fieldworkMid) - time(pre.fieldworkMid);
+    if (!best || gap < best.gap) best = {pre, post, gap};
+  }
+  return best && {pre: best.pre, post: best.post};
+}
+
+export function analyseInvasion(allPolls: Poll[], settings: AnalysisSettings = defaultSettings): InvasionAnalysis {
+  const polls = applySettings(allPolls, settings);
+  const pre = summarise(polls.filter((p) => p.period === "pre"));
+  const post = summarise(polls.filter((p) => p.period === "post"));
+  const pair = likeForLikePair(polls);
+  return {
+    cutoff: settings.cutoff,
+    deff: settings.deff,
+    intervalMethod: settings.intervalMethod,
+    pre,
+    post,
+    straddlingPollIds: polls.filter((p) => p.period === "straddles").map((p) => p.id),
+    meanDifference: pre.meanSupport === null || post.meanSupport === null ? null : post.meanSupport - pre.meanSupport,
+    likeForLike: pair && {
+      pollster: pair.pre.pollster,
+      prePollId: pair.pre.id,
+      postPollId: pair.post.id,
+      preSupport: pair.pre.support,
+      postSupport: pair.post.support,
+      ...compareProportions({share: pair.pre.support, sampleSize: pair.pre.sampleSize}, {share: pair.post.support, sampleSize: pair.post.sampleSize}, settings.deff)
+    }
+  };
+}
