@@ -1,8 +1,8 @@
 // Builds the published datasets (the src/data/*.json contracts) from the validated tables.
 import * as aq from "arquero";
-import type {Event, Member, Poll, Source, SourceRef, Troop} from "../src/lib/contracts.ts";
+import type {Datasets, Event, Member, Poll, Source, SourceRef, Troop} from "../src/lib/contracts.ts";
 import {periodEnd, periodStart} from "./dates.ts";
-import {classifyPeriod, defaultSettings} from "../src/lib/invasion.ts";
+import {analyseInvasion, classifyPeriod, defaultSettings} from "../src/lib/invasion.ts";
 import type {PartialDate, SourceRow} from "./schema.ts";
 import {shareInterval} from "../src/lib/stats.ts";
 import type {Tables} from "./dataset.ts";
@@ -90,6 +90,7 @@ export function buildTroops({troops, sources}: Tables): Troop[] {
         date: periodStart(r.date),
         datePrecision: r.date.precision,
         dateLabel: r.dateLabel,
+        force: r.force,
         troops: r.troops,
         qualifier: r.qualifier,
         kind: r.kind,
@@ -116,4 +117,10 @@ export function buildMembers({members, sources}: Tables): Member[] {
 export function buildSources({sources}: Tables): Source[] {
   const sourceRef = sourceLookup(sources);
   return sources.map((row) => ({...sourceRef(row.id), via: row.via ? sourceRef(row.via) : null, note: row.note}));
+}
+
+/** All published datasets at once, as the pages see them: for the export command, build-time charts and tests. */
+export function buildDatasets(tables: Tables): Datasets {
+  const polls = buildPolls(tables);
+  return {polls, troops: buildTroops(tables), events: buildEvents(tables), members: buildMembers(tables), sources: buildSources(tables), invasion: analyseInvasion(polls)};
 }

@@ -1,6 +1,6 @@
 // The single definition of every data table: zod schemas that turn CSV text into typed rows.
 import {z} from "zod";
-import {eventCategories, qualifiers, troopKinds, type DatePrecision} from "../src/lib/contracts.ts";
+import {eventCategories, forces, qualifiers, troopKinds, type DatePrecision} from "../src/lib/contracts.ts";
 
 const MAX_TEXT = 1000;
 const show = (raw: string) => (raw.length > 40 ? JSON.stringify(raw.slice(0, 40) + "…") : JSON.stringify(raw));
@@ -133,6 +133,7 @@ export const pollRow = z.object({
 export const troopRow = z.object({
   date: partialDate,
   dateLabel: text,
+  force: oneOf(forces),
   troops: positiveInteger,
   qualifier: oneOf(qualifiers),
   kind: oneOf(troopKinds),

@@ -87,7 +87,7 @@ describe("npm run validate", () => {
     const {status, stdout} = runTsx("scripts/validate.ts");
     expect(status).toBe(0);
     expect(stdout.trim().split("\n")).toHaveLength(1);
-    expect(stdout).toMatch(/valid\. 4 polls, 16 troop figures/);
+    expect(stdout).toMatch(/valid\. 4 polls, 18 troop figures/);
   });
 
   it("lists every problem and exits non-zero", () => {

@@ -6,6 +6,7 @@ export const datePrecisions = ["year", "month", "day"] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
 export const qualifiers = ["exact", "about", "more than", "under"] as const;
 export const troopKinds = ["level", "reinforcement", "target"] as const;
+export const forces = ["KFOR", "Kosovo army: regulars", "Kosovo army: reservists"] as const;
 export const eventCategories = ["kfor", "membership", "security", "ukraine", "serbia"] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -48,6 +49,7 @@ export const troopSchema = z.object({
   date: isoDate,
   datePrecision: z.enum(datePrecisions),
   dateLabel: z.string(),
+  force: z.enum(forces),
   troops: z.number().int().positive(),
   qualifier: z.enum(qualifiers),
   kind: z.enum(troopKinds),
@@ -114,3 +116,13 @@ export type Troop = z.infer<typeof troopSchema>;
 export type Event = z.infer<typeof eventSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type InvasionAnalysis = z.infer<typeof invasionSchema>;
+
+/** Everything a chart may draw from: the published datasets (polls and invasion possibly recomputed live). */
+export interface Datasets {
+  polls: Poll[];
+  troops: Troop[];
+  events: Event[];
+  members: Member[];
+  sources: Source[];
+  invasion: InvasionAnalysis;
+}

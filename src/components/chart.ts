@@ -1,0 +1,44 @@
+// The chart contract shared by pages, the export command and the tests: one registry entry per chart.
+import type {Datasets} from "../lib/contracts.ts";
+
+export type {Datasets};
+
+export type Cell = string | number | boolean | null;
+
+/** The exact data behind a chart: shown as its table, exported as its CSV. */
+export interface ChartTable {
+  columns: {key: string; label: string}[];
+  rows: Record<string, Cell>[];
+}
+
+export interface RenderOptions {
+  width: number;
+  /** A DOM document; pages use the browser's, Node renders with linkedom. */
+  document?: Document;
+}
+
+export interface ChartSpec {
+  /** Stable id: file names of exports and anchors on pages (kebab-case, says what the chart shows). */
+  id: string;
+  title: (data: Datasets) => string;
+  subtitle: (data: Datasets) => string;
+  /** A sentence for screen readers describing what the chart shows. */
+  description: (data: Datasets) => string;
+  /** The ids of the sources the chart draws on; the source line names their publishers. */
+  sourceIds: (data: Datasets) => string[];
+  table: (data: Datasets) => ChartTable;
+  plot: (data: Datasets, options: RenderOptions) => SVGSVGElement | HTMLElement;
+}
+
+/** "Source: IRI; KCSS (via Wikipedia)": publishers, each once, in order of first use. */
+export function sourceLine(data: Datasets, sourceIds: string[]): string {
+  const byId = new Map(data.sources.map((s) => [s.id, s]));
+  const names: string[] = [];
+  for (const id of sourceIds) {
+    const source = byId.get(id);
+    if (!source) continue;
+    const name = source.via ? `${source.publisher} (via ${source.via.publisher})` : source.publisher;
+    if (!names.includes(name)) names.push(name);
+  }
+  return `Source${names.length > 1 ? "s" : ""}: ${names.join("; ")}`;
+}

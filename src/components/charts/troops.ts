@@ -1,0 +1,140 @@
+// KFOR strength 1999–today, with qualifiers, reinforcements, targets and events; and support on the same time axis.
+import * as Plot from "@observablehq/plot";
+import type {Troop} from "../../lib/contracts.ts";
+import type {ChartSpec, Datasets} from "../chart.ts";
+import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.ts";
+import {palette} from "../palette.ts";
+
+const kfor = (data: Datasets) => data.troops.filter((t) => t.force === "KFOR");
+const levels = (data: Datasets) => kfor(data).filter((t) => t.kind === "level");
+
+/** The last day a dated figure can refer to: "2024" reaches to 31 December, "January 2024" only to the 31st of January. */
+function periodEndTime({date, datePrecision}: Pick<Troop, "date" | "datePrecision">): number {
+  const start = toDate(date);
+  if (datePrecision === "day") return start.getTime();
+  const end = new Date(start);
+  if (datePrecision === "month") end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCFullYear(end.getUTCFullYear() + 1);
+  return end.getTime() - 1;
+}
+
+/** The most recent KFOR level, judged by the end of the period each figure refers to. */
+export function currentKforStrength(troops: Troop[]): Troop | undefined {
+  return troops
+    .filter((t) => t.force === "KFOR" && t.kind === "level")
+    .reduce<Troop | undefined>((latest, t) => (!latest || periodEndTime(t) >= periodEndTime(latest) ? t : latest), undefined);
+}
+
+/** The shared time axis of the troop and support charts, so both stories line up on the page. */
+export function kforTimeDomain(data: Datasets): [Date, Date] {
+  const times = [...kfor(data).map((t) => toDate(t.date).getTime()), ...data.polls.map((p) => toDate(p.fieldworkEnd).getTime())];
+  const first = new Date(Math.min(...times));
+  const last = new Date(Math.max(...times));
+  return [new Date(Date.UTC(first.getUTCFullYear(), 0, 1)), new Date(Date.UTC(last.getUTCFullYear() + 1, 0, 1))];
+}
+
+const qualifierSymbols = {domain: ["exact", "about", "more than", "under"], range: ["circle", "diamond", "triangle", "square"]};
+/** Events drawn on the troop chart: KFOR's own milestones, the clashes and the invasion. */
+const annotated = (data: Datasets) => data.events.filter((e) => e.category === "kfor" || e.category === "security" || e.category === "ukraine");
+
+export const troopsTimeline: ChartSpec = {
+  id: "kfor-troop-strength-1999-today",
+  title: (data) => {
+    const current = currentKforStrength(data.troops);
+    return current ? `KFOR has shrunk to ${formatTroops(current)} troops since 1999` : "KFOR troop strength";
+  },
+  subtitle: () =>
+    "NATO troops in Kosovo. Filled circles are exact figures; hollow shapes are approximate (◇ about, △ more than, □ under); × marks a planned target, not a level; + bars are reinforcements",
+  description: (data) =>
+    "Dot chart of KFOR strength. " +
+    levels(data)
+      .map((t) => `${t.dateLabel}: ${formatTroops(t)}`)
+      .join("; ") +
+    ". Reinforcements: " +
+    kfor(data)
+      .filter((t) => t.kind === "reinforcement")
+      .map((t) => `${t.dateLabel}: ${formatTroops(t)} additional troops`)
+      .join("; ") +
+    ".",
+  sourceIds: (data) => kfor(data).map((t) => t.source.id),
+  table: (data) => ({
+    columns: [
+      {key: "date", label: "Date"},
+      {key: "dateLabel", label: "As stated"},
+      {key: "troops", label: "Troops"},
+      {key: "qualifier", label: "Qualifier"},
+      {key: "kind", label: "Kind"},
+      {key: "source", label: "Source"},
+      {key: "note", label: "Note"}
+    ],
+    rows: kfor(data).map((t) => ({date: t.date, dateLabel: t.dateLabel, troops: t.troops, qualifier: t.qualifier, kind: t.kind, source: `${t.source.publisher}, ${t.source.title}`, note: t.note}))
+  }),
+  plot: (data, {width, document}) => {
+    const narrow = width < 520;
+    const reinforcements = kfor(data).filter((t) => t.kind === "reinforcement");
+    const targets = kfor(data).filter((t) => t.kind === "target");
+    const channels = {"As stated": "dateLabel", Troops: (t: Troop) => formatTroops(t), Source: (t: Troop) => t.source.publisher};
+    return Plot.plot({
+      document,
+      width,
+      height: narrow ? 320 : 380,
+      marginLeft: 52,
+      marginTop: 24,
+      x: {type: "utc", domain: kforTimeDomain(data), label: null},
+      y: {domain: [0, 52000], label: "Troops", grid: true, tickFormat: "~s"},
+      symbol: qualifierSymbols,
+      marks: [
+        Plot.ruleX(annotated(data), {x: (e) => toDate(e.date), stroke: (e) => (e.category === "ukraine" ? palette.invasion : "currentColor"), strokeOpacity: (e) => (e.category === "ukraine" ? 1 : 0.25), strokeDasharray: "3,3", channels: {Event: "title", Date: (e) => formatDate(e.date, e.datePrecision)}, tip: {format: {x: false, stroke: false, strokeOpacity: false}}}),
+        Plot.line(levels(data), {x: (t) => toDate(t.date), y: "troops", stroke: palette.troops, strokeOpacity: 0.5}),
+        Plot.ruleX(reinforcements, {x: (t) => toDate(t.date), y1: 0, y2: "troops", stroke: palette.troops, strokeWidth: 6, strokeOpacity: 0.6, channels, tip: {format: {x: false, y1: false, y2: false}}}),
+        Plot.text(reinforcements, {x: (t) => toDate(t.date), y: "troops", text: (t) => `+${formatTroops(t)}`, dy: -8, textAnchor: "middle", fill: palette.troops}),
+        Plot.dot(targets, {x: (t) => toDate(t.date), y: "troops", symbol: "times", stroke: "currentColor", r: 6, channels, tip: {format: {x: false, y: false}}}),
+        Plot.dot(levels(data), {
+          x: (t) => toDate(t.date),
+          y: "troops",
+          symbol: "qualifier",
+          r: 5,
+          stroke: palette.troops,
+          strokeWidth: 2,
+          fill: (t) => (t.qualifier === "exact" ? palette.troops : "none"),
+          channels,
+          tip: {format: {x: false, y: false, symbol: false, fill: false}}
+        }),
+        Plot.text(levels(data).filter((_t, i, all) => !narrow || i === 0 || i === all.length - 1), {x: (t) => toDate(t.date), y: "troops", text: (t) => formatTroops(t), dx: 8, textAnchor: "start", fontSize: 10}),
+        Plot.text(data.events.filter((e) => e.category === "ukraine"), {x: (e) => toDate(e.date), frameAnchor: "top", dy: -14, text: () => "Invasion of Ukraine", textAnchor: "end", dx: -4, fill: palette.invasion, fontWeight: 600})
+      ]
+    });
+  }
+};
+
+export const supportOnKforAxis: ChartSpec = {
+  id: "kosovo-nato-support-on-kfor-timeline",
+  title: () => "Meanwhile, support for joining NATO",
+  subtitle: () => "The same polls on the same time axis as the troop chart above, with 95% intervals",
+  description: (data) => "Dot chart of support on a 1999-to-today axis. " + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${formatPercent(p.support)}`).join("; ") + ".",
+  sourceIds: (data) => data.polls.map((p) => p.source.id),
+  table: (data) => ({
+    columns: [
+      {key: "pollster", label: "Pollster"},
+      {key: "fieldwork", label: "Fieldwork"},
+      {key: "support", label: "Support (%)"},
+      {key: "ciLow", label: "95% CI low (%)"},
+      {key: "ciHigh", label: "95% CI high (%)"}
+    ],
+    rows: data.polls.map((p) => ({pollster: p.pollster, fieldwork: p.fieldworkLabel, support: p.support, ciLow: Math.round(p.supportCi[0] * 10) / 10, ciHigh: Math.round(p.supportCi[1] * 10) / 10}))
+  }),
+  plot: (data, {width, document}) =>
+    Plot.plot({
+      document,
+      width,
+      height: 170,
+      marginLeft: 52,
+      x: {type: "utc", domain: kforTimeDomain(data), label: null},
+      y: {domain: [80, 100], label: "Support (%)", grid: true, ticks: 3},
+      marks: [
+        Plot.ruleX(data.events.filter((e) => e.category === "ukraine"), {x: (e) => toDate(e.date), stroke: palette.invasion, strokeWidth: 2, strokeDasharray: "3,3"}),
+        Plot.ruleX(data.polls, {x: (p) => toDate(p.fieldworkMid), y1: (p) => p.supportCi[0], y2: (p) => p.supportCi[1], stroke: palette.support, strokeWidth: 2}),
+        Plot.dot(data.polls, {x: (p) => toDate(p.fieldworkMid), y: "support", fill: palette.support, r: 4, channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", "95% interval": (p) => formatInterval(p.supportCi)}, tip: {format: {x: false}}})
+      ]
+    })
+};

@@ -1,0 +1,63 @@
+// A chart as readers get it: title, subtitle, the Plot figure, source line and the data table behind it.
+import {sourceLine, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.ts";
+
+function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  // textContent, never innerHTML: text from data is shown as text.
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const formatCell = (value: Cell) => (value === null ? "" : typeof value === "number" ? value.toLocaleString("en-GB", {maximumFractionDigits: 2}) : String(value));
+
+export function dataTable(document: Document, {columns, rows}: ChartTable, caption: string): HTMLTableElement {
+  const table = element(document, "table", "chart-table");
+  table.append(element(document, "caption", undefined, caption));
+  const head = element(document, "tr");
+  for (const column of columns) {
+    const th = element(document, "th", undefined, column.label);
+    th.setAttribute("scope", "col");
+    head.append(th);
+  }
+  const thead = element(document, "thead");
+  thead.append(head);
+  const tbody = element(document, "tbody");
+  for (const row of rows) {
+    const tr = element(document, "tr");
+    for (const column of columns) tr.append(element(document, "td", typeof row[column.key] === "number" ? "number" : undefined, formatCell(row[column.key])));
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  return table;
+}
+
+/** The plot with its accessible name and description; Plot leaves both to the caller. */
+export function renderPlot(spec: ChartSpec, data: Datasets, options: RenderOptions): Element {
+  const plot = spec.plot(data, options);
+  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
+  if (svg) {
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", spec.title(data));
+    svg.setAttribute("aria-description", spec.description(data));
+  }
+  return plot;
+}
+
+export function chartFigure(spec: ChartSpec, data: Datasets, {width, document = globalThis.document}: RenderOptions): HTMLElement {
+  const title = spec.title(data);
+  const figure = element(document, "figure", "chart");
+  figure.id = spec.id;
+  figure.dataset.chart = spec.id;
+  const heading = element(document, "h3", "chart-title", title);
+  heading.id = `${spec.id}-title`;
+  figure.setAttribute("aria-labelledby", heading.id);
+  const caption = element(document, "figcaption");
+  caption.append(heading, element(document, "p", "chart-subtitle", spec.subtitle(data)));
+  const plotBox = element(document, "div", "chart-plot");
+  plotBox.append(renderPlot(spec, data, {width, document}));
+  const details = element(document, "details", "chart-data");
+  details.append(element(document, "summary", undefined, "Data table"), dataTable(document, spec.table(data), title));
+  figure.append(caption, plotBox, element(document, "p", "chart-source", sourceLine(data, spec.sourceIds(data))), details);
+  return figure;
+}

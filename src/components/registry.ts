@@ -1,0 +1,14 @@
+// Every chart of the dashboard, in one list: pages, the export command and the tests all read it.
+import type {ChartSpec} from "./chart.ts";
+import {likeForLike, supportBeforeAfter} from "./charts/invasion.ts";
+import {membersByYear} from "./charts/members.ts";
+import {answersStacked, leadTimeline, supportTimeline} from "./charts/opinion.ts";
+import {supportOnKforAxis, troopsTimeline} from "./charts/troops.ts";
+
+export const charts: ChartSpec[] = [supportBeforeAfter, likeForLike, supportTimeline, answersStacked, leadTimeline, troopsTimeline, supportOnKforAxis, membersByYear];
+
+export function chartById(id: string): ChartSpec {
+  const chart = charts.find((c) => c.id === id);
+  if (!chart) throw new Error(`no chart with id ${JSON.stringify(id)}; known: ${charts.map((c) => c.id).join(", ")}`);
+  return chart;
+}
