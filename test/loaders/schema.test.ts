@@ -58,7 +58,7 @@ describe("row schemas", () => {
   });
 
   it("troops: qualifier and kind come from fixed lists", () => {
-    const troop = {date: "2022-03-03", dateLabel: "3 March 2022", troops: "3770", qualifier: "exact", kind: "level", source: "r", note: ""};
+    const troop = {date: "2022-03-03", dateLabel: "3 March 2022", force: "KFOR", troops: "3770", qualifier: "exact", kind: "level", source: "r", note: ""};
     expect(troopRow.parse(troop).troops).toBe(3770);
     expect(firstMessage(troopRow.safeParse({...troop, qualifier: "roughly"}))).toBe('"roughly" is not one of: exact, about, more than, under');
     expect(firstMessage(troopRow.safeParse({...troop, kind: "estimate"}))).toBe('"estimate" is not one of: level, reinforcement, target');
