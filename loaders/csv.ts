@@ -15,28 +15,132 @@ export interface CsvFile {
 }
 
 const utf8 = new TextDecoder("utf-8", {fatal: true});
+// Only used to locate a bad byte after strict decoding has failed; never to read data.
+const utf8Lenient = new TextDecoder("utf-8");
 
 /** Decodes strictly: a byte that is not UTF-8 is an error, never a silent replacement character. */
 function decodeUtf8(bytes: Uint8Array, file: string): {text: string} | {issue: DataIssue} {
   try {
     return {text: utf8.decode(bytes)};
   } catch {
-    const {offset, line} = firstInvalidUtf8(bytes);
-    return {issue: {file, line, rule: `byte ${offset} is not valid UTF-8 (save the file as UTF-8)`}};
+    const offset = firstInvalidUtf8(bytes);
+    const text = utf8Lenient.decode(bytes);
+    // The bytes before the bad one are valid UTF-8, so they decode to the same characters in both decoders.
+    const index = utf8.decode(bytes.subarray(0, offset)).length;
+    const hasBom = text.startsWith("\uFEFF");
+    const body = hasBom ? text.slice(1) : text;
+    const at = scan(body, index - (hasBom ? 1 : 0)).at;
+    const column = columnName(csvParseRows(body)[0] ?? [], at);
+    return {issue: {file, line: at.line, column, rule: `byte ${offset} is not valid UTF-8 (save the file as UTF-8)`}};
   }
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): {offset: number; line: number} {
-  let line = 1;
+/**
+ * Offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode Table 3-7).
+ * Overlong forms (E0 80..9F, F0 80..8F), UTF-16 surrogates (ED A0..BF, as CESU-8 writes emoji) and
+ * code points above U+10FFFF are ill-formed too: the strict decoder rejects them, so this must as well.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let offset = 0; offset < bytes.length; ) {
-    const byte = bytes[offset];
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
-    const continuationOk = length > 0 && bytes.subarray(offset + 1, offset + length).every((b) => (b & 0xc0) === 0x80);
-    if (!continuationOk || offset + length > bytes.length) return {offset, line};
-    if (byte === 0x0a) line++;
+    const length = wellFormedLength(bytes, offset);
+    if (length === 0) return offset;
     offset += length;
   }
-  return {offset: bytes.length, line};
+  return bytes.length;
+}
+
+function wellFormedLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i];
+  if (lead < 0x80) return 1;
+  let length: number;
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) low = 0xa0;
+    if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) low = 0x90;
+    if (lead === 0xf4) high = 0x8f;
+  } else return 0;
+  if (i + length > bytes.length || bytes[i + 1] < low || bytes[i + 1] > high) return 0;
+  for (let k = 2; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return 0;
+  return length;
+}
+
+/** Where a character is: its physical line, the record (0 = header) and the field within the record (0-based). */
+interface Spot {
+  line: number;
+  record: number;
+  field: number;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Walks the text with the quoting rules d3-dsv applies (a field is quoted only if it starts with a
+ * quote; "" inside is a literal quote) to find what d3-dsv silently repairs: a quoted field that is
+ * never closed swallows every later row into one value, and text after a closing quote is dropped.
+ * With `until`, also reports where the character at that index sits.
+ */
+function scan(text: string, until = text.length): {problems: {spot: Spot; rule: string}[]; at: Spot} {
+  const problems: {spot: Spot; rule: string}[] = [];
+  let line = 1;
+  let record = 0;
+  let field = 0;
+  let fieldStart = true;
+  let inQuotes = false;
+  let afterClosingQuote = false;
+  let opened: Spot = {line, record, field};
+  for (let i = 0; i < until; i++) {
+    const c = text.charCodeAt(i);
+    const isBreak = c === LF || c === CR;
+    if (isBreak && c === CR && text.charCodeAt(i + 1) === LF && i + 1 < until) i++;
+    if (inQuotes) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else {
+          inQuotes = false;
+          afterClosingQuote = true;
+        }
+      } else if (isBreak) line++;
+      continue;
+    }
+    if (c === COMMA) {
+      field++;
+      fieldStart = true;
+      afterClosingQuote = false;
+    } else if (isBreak) {
+      line++;
+      record++;
+      field = 0;
+      fieldStart = true;
+      afterClosingQuote = false;
+    } else {
+      if (afterClosingQuote) {
+        problems.push({spot: {line, record, field}, rule: 'has text after its closing quote (inside a quoted field, write a quote as "")'});
+        afterClosingQuote = false;
+      } else if (c === QUOTE && fieldStart) {
+        inQuotes = true;
+        opened = {line, record, field};
+      }
+      fieldStart = false;
+    }
+  }
+  if (inQuotes && until === text.length) {
+    problems.push({spot: opened, rule: "opens a quoted field that is never closed (every later line would be read into it)"});
+  }
+  return {problems, at: {line, record, field}};
+}
+
+/** A data field is named by its header column; a header field, or one past the last column, by its 1-based position. */
+function columnName(header: string[], {record, field}: Spot): string {
+  return record > 0 && field < header.length ? header[field].trim() : String(field + 1);
 }
 
 /** Lines a parsed row spans: one, plus any line breaks inside its quoted fields. */
@@ -55,6 +159,12 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvFile {
 
   const rows = csvParseRows(text);
   const header = rows[0].map((name) => name.trim());
+  // Broken quoting means the rows cannot be split reliably: report it alone, since the field counts would only echo it.
+  const quoting = scan(text).problems;
+  if (quoting.length > 0) {
+    return {header: [], records: [], issues: quoting.map(({spot, rule}) => ({file, line: spot.line, column: columnName(header, spot), rule}))};
+  }
+
   const issues: DataIssue[] = [];
   const records: CsvRecord[] = [];
   let line = 1 + linesSpanned(rows[0]) - 1;
@@ -62,9 +172,14 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvFile {
     line += 1;
     const startLine = line;
     line += linesSpanned(row) - 1;
-    if (row.length === 1 && row[0].trim() === "") continue; // a blank line carries no fact
-    if (row.length !== header.length) {
-      issues.push({file, line: startLine, rule: `has ${row.length} fields, the header has ${header.length}`});
+    // A blank line, or a row of empty cells as spreadsheets save below the data, carries no fact.
+    if (row.every((field) => field.trim() === "")) continue;
+    if (row.length > header.length) {
+      issues.push({file, line: startLine, column: String(header.length + 1), rule: `the row has ${row.length} fields, the header has ${header.length} (put text that contains a comma in double quotes)`});
+      continue;
+    }
+    if (row.length < header.length) {
+      issues.push({file, line: startLine, column: header[row.length], rule: `is missing: the row has ${row.length} fields, the header has ${header.length}`});
       continue;
     }
     records.push({line: startLine, values: Object.fromEntries(header.map((name, i) => [name, row[i]]))});

@@ -30,17 +30,26 @@ export function checkData(dataDir: string): {tables: Tables; issues: DataIssue[]
   const troops = parseTable(dataDir, tables.troops.file, tables.troops.row);
   const events = parseTable(dataDir, tables.events.file, tables.events.row);
   const members = parseTable(dataDir, tables.members.file, tables.members.row);
-  const issues = [sources, polls, troops, events, members].flatMap((table) => table.issues);
+  const all = [sources, polls, troops, events, members];
+  const issues = all.flatMap((table) => table.issues);
 
+  // Run over the rows that passed their schema, so a bad row elsewhere in the file does not hide these.
   issues.push(...duplicates(sources, "id", (s) => s.id), ...duplicates(polls, "id", (p) => p.id), ...duplicates(members, "country", (m) => m.country));
   issues.push(...pollRowIssues(polls));
   // References can only be checked against a sources table that itself parsed.
-  if (sources.issues.length === 0) {
+  const referencesChecked = sources.issues.length === 0;
+  if (referencesChecked) {
     const known = new Set(sources.rows.map(({row}) => row.id));
     issues.push(...unknownSources(polls, known), ...unknownSources(troops, known), ...unknownSources(events, known), ...unknownSources(members, known));
     issues.push(...unknownSources(sources, known, "via"));
   }
-  const rowsOf = <T>(table: ParsedTable<T>) => table.rows.map(({row}) => row);
+  // Reported file by file in table order, then by line, as an analyst works through them.
+  const order = new Map(all.map((table, index) => [table.file, index]));
+  issues.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+
+  // Nothing half-valid gets through: a table with any problem, or whose sources could not be checked, yields no rows.
+  const failed = new Set(issues.map((issue) => issue.file));
+  const rowsOf = <T>(table: ParsedTable<T>) => (failed.has(table.file) || !referencesChecked ? [] : table.rows.map(({row}) => row));
   return {
     tables: {dataDir, sources: rowsOf(sources), polls: rowsOf(polls), troops: rowsOf(troops), events: rowsOf(events), members: rowsOf(members)},
     issues

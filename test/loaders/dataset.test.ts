@@ -75,6 +75,30 @@ describe("every rule fails a corrupted copy with file, line, column and rule", (
     ]);
   });
 
+  it("finds duplicates and bad sums among the rows that parsed, even when another row is bad", () => {
+    const found = problems({"polls.csv": (text) => replaceCell(2, "support", "x")(replaceCell(5, "id", "iri-2021-09")(replaceCell(4, "neutral", "9")(text)))});
+    expect(found).toEqual([
+      'polls.csv line 2, column support: "x" is not a number',
+      "polls.csv line 4, column support: support + opposed + neutral = 106, more than 1.5 from 100",
+      'polls.csv line 5, column id: "iri-2021-09" is a duplicate of line 3'
+    ]);
+  });
+
+  it("a table with a cross-row or reference problem yields no rows either", () => {
+    const duplicate = checkData(dataCopy({"polls.csv": replaceCell(5, "id", "iri-2021-09")}));
+    expect(duplicate.issues).toHaveLength(1);
+    expect(duplicate.tables.polls).toEqual([]);
+    expect(duplicate.tables.troops.length).toBeGreaterThan(0);
+    expect(checkData(dataCopy({"polls.csv": replaceCell(3, "neutral", "11")})).tables.polls).toEqual([]);
+    expect(checkData(dataCopy({"events.csv": replaceCell(9, "source", "no-such-source")})).tables.events).toEqual([]);
+  });
+
+  it("when sources.csv is broken, no table is published, since no reference could be checked", () => {
+    const {issues, tables} = checkData(dataCopy({"sources.csv": replaceCell(2, "published", "2025-13")}));
+    expect(issues.map((issue) => formatIssue({...issue, file: basename(issue.file)}))).toEqual(["sources.csv line 2, column published: 2025-13 has no month 13"]);
+    expect([tables.sources, tables.polls, tables.troops, tables.events, tables.members]).toEqual([[], [], [], [], []]);
+  });
+
   it("loadTables throws a DataValidationError that lets nothing half-valid through", () => {
     const dir = dataCopy({"polls.csv": replaceCell(4, "support", "104")});
     expect(() => loadTables(dir)).toThrow(DataValidationError);
