@@ -1,11 +1,24 @@
 // Observable Framework configuration: the site's pages, and no request to any other host.
+const favicon =
+  "data:image/svg+xml," +
+  encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0072B2"/><path d="M8 22 16 8l8 14z" fill="#fff"/></svg>');
+
 export default {
   title: "Kosovo and NATO",
   root: "src",
   pages: [
-    {name: "Overview", path: "/"}
+    {name: "Public opinion", path: "/opinion"},
+    {name: "Before and after 24 February 2022", path: "/invasion"},
+    {name: "KFOR troops", path: "/troops"},
+    {name: "NATO members", path: "/members"},
+    {name: "Data and methods", path: "/methods"}
   ],
+  // The default theme links web fonts from another host; the site must load nothing from elsewhere.
   globalStylesheets: [],
-  footer: "",
-  search: false
+  style: "style.css",
+  head: `<link rel="icon" href="${favicon}"><meta name="description" content="What Kosovars think of joining NATO, how that changed after Russia invaded Ukraine, and KFOR's troop strength since 1999: every number sourced, every uncertainty shown.">`,
+  footer: "Kosovo and NATO dashboard. Every figure cites its source; see Data and methods.",
+  search: false,
+  // Stable, un-hashed download addresses for the source tables (see src/data/[table].csv.ts).
+  dynamicPaths: ["/data/polls.csv", "/data/troops.csv", "/data/events.csv", "/data/members.csv", "/data/sources.csv"]
 };

@@ -1,5 +1,5 @@
 // The chart contract shared by pages, the export command and the tests: one registry entry per chart.
-import type {Datasets} from "../lib/contracts.ts";
+import type {Datasets} from "../lib/contracts.js";
 
 export type {Datasets};
 

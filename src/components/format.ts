@@ -1,5 +1,5 @@
 // Number and date formatting for charts, tables and prose: one way to write each kind of figure.
-import type {Troop} from "../lib/contracts.ts";
+import type {Troop} from "../lib/contracts.js";
 
 const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

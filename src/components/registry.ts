@@ -1,9 +1,9 @@
 // Every chart of the dashboard, in one list: pages, the export command and the tests all read it.
-import type {ChartSpec} from "./chart.ts";
-import {likeForLike, supportBeforeAfter} from "./charts/invasion.ts";
-import {membersByYear} from "./charts/members.ts";
-import {answersStacked, leadTimeline, supportTimeline} from "./charts/opinion.ts";
-import {supportOnKforAxis, troopsTimeline} from "./charts/troops.ts";
+import type {ChartSpec} from "./chart.js";
+import {likeForLike, supportBeforeAfter} from "./charts/invasion.js";
+import {membersByYear} from "./charts/members.js";
+import {answersStacked, leadTimeline, supportTimeline} from "./charts/opinion.js";
+import {supportOnKforAxis, troopsTimeline} from "./charts/troops.js";
 
 export const charts: ChartSpec[] = [supportBeforeAfter, likeForLike, supportTimeline, answersStacked, leadTimeline, troopsTimeline, supportOnKforAxis, membersByYear];
 

@@ -1,6 +1,6 @@
 // Before/after 24 February 2022: period assignment and the comparisons. Pure, so pages can rerun it live.
-import type {InvasionAnalysis, Period, Poll} from "./contracts.ts";
-import {compareProportions, sampleWeightedMean, shareInterval, trendPerYear, type IntervalMethod} from "./stats.ts";
+import type {InvasionAnalysis, Period, Poll} from "./contracts.js";
+import {compareProportions, sampleWeightedMean, shareInterval, trendPerYear, type IntervalMethod} from "./stats.js";
 
 export const INVASION_DATE = "2022-02-24";
 

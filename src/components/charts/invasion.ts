@@ -1,9 +1,9 @@
 // Before and after 24 February 2022: support across the invasion, and the like-for-like IRI comparison.
 import * as Plot from "@observablehq/plot";
-import type {ChartSpec, Datasets} from "../chart.ts";
-import {formatDate, formatInterval, formatP, formatPercent, formatPoints, toDate} from "../format.ts";
-import {palette, periodLabels} from "../palette.ts";
-import {percentFloor, pollRows, pollTableColumns, round1} from "./opinion.ts";
+import type {ChartSpec, Datasets} from "../chart.js";
+import {formatDate, formatInterval, formatP, formatPercent, formatPoints, toDate} from "../format.js";
+import {palette, periodLabels} from "../palette.js";
+import {percentFloor, pollRows, pollTableColumns, round1} from "./opinion.js";
 
 const pollSources = (data: Datasets) => data.polls.map((p) => p.source.id);
 const DAY = 24 * 3600 * 1000;
@@ -70,8 +70,8 @@ export const supportBeforeAfter: ChartSpec = {
           fontWeight: 600
         }),
         Plot.link(means, {x1: "x1", x2: "x2", y1: "mean", y2: "mean", stroke: "period", strokeDasharray: "5,4", strokeWidth: 1.5}),
-        Plot.text(means.filter((m) => m.period === "pre"), {x: "x1", y: "mean", text: "label", textAnchor: "start", dy: 12, fill: "period"}),
-        Plot.text(means.filter((m) => m.period === "post"), {x: "x2", y: "mean", text: "label", textAnchor: "end", dy: 12, fill: "period"}),
+        // Mean labels sit under their line, at the left edge of each period, clear of the poll labels above the dots.
+        Plot.text(means, {x: "x1", y: "mean", text: "label", textAnchor: "start", dx: 4, dy: 10, fill: "period", fontSize: 10}),
         Plot.linearRegressionY(data.polls.filter((p) => p.period !== "straddles"), {x: (p) => toDate(p.fieldworkMid), y: "support", stroke: "period", z: "period", ci: 0, strokeOpacity: 0.6}),
         Plot.ruleX(data.polls, {x: (p) => toDate(p.fieldworkMid), y1: (p) => p.supportCi[0], y2: (p) => p.supportCi[1], stroke: "period", strokeWidth: 2}),
         Plot.dot(data.polls, {

@@ -1,8 +1,8 @@
 // NATO's members by accession year, the ones that do not recognise Kosovo highlighted.
 import * as Plot from "@observablehq/plot";
-import type {Member} from "../../lib/contracts.ts";
-import type {ChartSpec, Datasets} from "../chart.ts";
-import {palette} from "../palette.ts";
+import type {Member} from "../../lib/contracts.js";
+import type {ChartSpec, Datasets} from "../chart.js";
+import {palette} from "../palette.js";
 
 export const notRecognising = (data: Datasets) => data.members.filter((m) => !m.recognizesKosovo);
 

@@ -1,8 +1,8 @@
 // Public-opinion charts: support over time with intervals, the answers per poll, and the lead.
 import * as Plot from "@observablehq/plot";
-import type {ChartSpec, Datasets} from "../chart.ts";
-import {formatInterval, formatPercent, toDate} from "../format.ts";
-import {palette} from "../palette.ts";
+import type {ChartSpec, Datasets} from "../chart.js";
+import {formatInterval, formatPercent, toDate} from "../format.js";
+import {palette} from "../palette.js";
 
 const pollSources = (data: Datasets) => data.polls.map((p) => p.source.id);
 const first = (data: Datasets) => data.polls[0];

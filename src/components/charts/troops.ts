@@ -1,9 +1,9 @@
 // KFOR strength 1999–today, with qualifiers, reinforcements, targets and events; and support on the same time axis.
 import * as Plot from "@observablehq/plot";
-import type {Troop} from "../../lib/contracts.ts";
-import type {ChartSpec, Datasets} from "../chart.ts";
-import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.ts";
-import {palette} from "../palette.ts";
+import type {Troop} from "../../lib/contracts.js";
+import type {ChartSpec, Datasets} from "../chart.js";
+import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.js";
+import {palette} from "../palette.js";
 
 const kfor = (data: Datasets) => data.troops.filter((t) => t.force === "KFOR");
 const levels = (data: Datasets) => kfor(data).filter((t) => t.kind === "level");

@@ -1,0 +1,13 @@
+// A source table as a download (/data/polls.csv …): the file from data/, served only once it validates.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {parseArgs} from "node:util";
+import {emitJson} from "../../loaders/emit.ts";
+import {tables} from "../../loaders/schema.ts";
+
+const {values} = parseArgs({options: {table: {type: "string"}}});
+const table = tables[values.table as keyof typeof tables];
+if (!table) throw new Error(`unknown table ${values.table}; known: ${Object.keys(tables).join(", ")}`);
+
+// emitJson validates the whole data directory first; the raw text is written as is (UTF-8, BOM kept if present).
+emitJson(({dataDir}) => readFileSync(join(dataDir, table.file), "utf8"), {raw: true});

@@ -1,0 +1,22 @@
+// Headless Chromium for the browser tests and screenshots: Debian's package, driven by playwright-core.
+import {existsSync} from "node:fs";
+import {chromium, type Browser} from "playwright-core";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Why browser tests cannot run here, or null when they can. In CI a missing browser is a failure, not a skip. */
+export function browserUnavailable(): string | null {
+  if (existsSync(chromiumPath)) return null;
+  const reason = `Chromium not found at ${chromiumPath} (install Debian's chromium package, or set CHROMIUM_PATH)`;
+  if (process.env.CI === "true") throw new Error(`${reason}: required in CI`);
+  return reason;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+  });
+}
+
+export const routes = ["/", "/opinion", "/invasion", "/troops", "/members", "/methods"] as const;
