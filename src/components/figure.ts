@@ -1,5 +1,6 @@
 // A chart as readers get it: title, subtitle, the Plot figure, source line and the data table behind it.
 import {sourceLine, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.ts";
+import {exportMenu} from "./export-menu.js";
 
 function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -59,5 +60,6 @@ export function chartFigure(spec: ChartSpec, data: Datasets, {width, document = 
   const details = element(document, "details", "chart-data");
   details.append(element(document, "summary", undefined, "Data table"), dataTable(document, spec.table(data), title));
   figure.append(caption, plotBox, element(document, "p", "chart-source", sourceLine(data, spec.sourceIds(data))), details);
+  figure.append(exportMenu(spec, data, {width, document}));
   return figure;
 }

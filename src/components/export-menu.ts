@@ -1,0 +1,168 @@
+// The Export menu under every chart: SVG, PNG (2×) and CSV of exactly that chart, made in the browser.
+// A disclosure (button + list of buttons), not an ARIA menu: it needs no roving focus to be usable by keyboard.
+import type {ChartSpec, Datasets} from "./chart.js";
+import {tableToCsv} from "./csv.js";
+import {composeChartSvg, darkTheme, lightTheme, type ComposedSvg, type ExportTheme} from "./export-svg.js";
+
+export const PNG_SCALE = 2;
+
+export type ExportFormat = "svg" | "png" | "csv";
+
+export const exportFormats: {format: ExportFormat; label: string}[] = [
+  {format: "svg", label: "SVG image"},
+  {format: "png", label: "PNG image (2×)"},
+  {format: "csv", label: "CSV data"}
+];
+
+export interface ExportFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The page's colours: dark when the reader's system asks for it (the site's theme follows the same query). */
+export function pageTheme(view: Window | null): ExportTheme {
+  return view?.matchMedia?.("(prefers-color-scheme: dark)").matches ? darkTheme : lightTheme;
+}
+
+/** Draws the composed SVG on a canvas at PNG_SCALE and encodes it: the browser's own renderer, fonts and all. */
+async function pngBlob(document: Document, composed: ComposedSvg): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([composed.svg], {type: "image/svg+xml;charset=utf-8"}));
+  try {
+    const image = document.createElement("img");
+    image.width = composed.width;
+    image.height = composed.height;
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = composed.width * PNG_SCALE;
+    canvas.height = composed.height * PNG_SCALE;
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("this browser cannot draw on a canvas");
+    context.scale(PNG_SCALE, PNG_SCALE);
+    context.drawImage(image, 0, 0, composed.width, composed.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("the canvas could not be encoded as PNG"))), "image/png"));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The file for one format, named `<chart id>.<format>`. */
+export async function exportFile(spec: ChartSpec, data: Datasets, format: ExportFormat, {width, document}: {width: number; document: Document}): Promise<ExportFile> {
+  const filename = `${spec.id}.${format}`;
+  if (format === "csv") return {filename, blob: new Blob([tableToCsv(spec.table(data))], {type: "text/csv;charset=utf-8"})};
+  const composed = composeChartSvg(spec, data, {width, document, theme: pageTheme(document.defaultView)});
+  if (format === "svg") return {filename, blob: new Blob([composed.svg], {type: "image/svg+xml;charset=utf-8"})};
+  return {filename, blob: await pngBlob(document, composed)};
+}
+
+/** Saves a blob through a temporary `<a download>`, the one way that works without a server round trip. */
+export function downloadFile(document: Document, {blob, filename}: ExportFile): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download before the browser has read the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function button(document: Document, className: string, text: string): HTMLButtonElement {
+  const node = document.createElement("button");
+  node.type = "button";
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+export interface ExportMenuOptions {
+  /** The width the chart is drawn at on screen; the export uses the same, so it looks the same. */
+  width: number;
+  document: Document;
+}
+
+export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: ExportMenuOptions): HTMLElement {
+  const menu = document.createElement("div");
+  menu.className = "export-menu";
+  const toggle = button(document, "export-menu-toggle", "Export");
+  // The visible word first, then which chart: several Export buttons on a page must be told apart by name.
+  toggle.setAttribute("aria-label", `Export: ${spec.title(data)}`);
+  toggle.setAttribute("aria-expanded", "false");
+  const list = document.createElement("ul");
+  list.className = "export-menu-options";
+  list.id = `${spec.id}-export-options`;
+  list.hidden = true;
+  toggle.setAttribute("aria-controls", list.id);
+  const status = document.createElement("p");
+  status.className = "export-menu-status";
+  status.setAttribute("role", "status");
+
+  const options = exportFormats.map(({format, label}) => {
+    const option = button(document, "export-menu-option", label);
+    option.dataset.format = format;
+    const item = document.createElement("li");
+    item.append(option);
+    list.append(item);
+    return option;
+  });
+
+  // A press anywhere else closes the menu; listened to only while open, so closed menus cost nothing.
+  const onOutsidePointer = (event: Event) => {
+    if (!menu.contains(event.target as Node)) setOpen(false);
+  };
+  const setOpen = (open: boolean) => {
+    list.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+    if (open) document.addEventListener("pointerdown", onOutsidePointer, true);
+    else document.removeEventListener("pointerdown", onOutsidePointer, true);
+  };
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) toggle.focus();
+  };
+
+  toggle.addEventListener("click", () => {
+    const open = list.hidden;
+    setOpen(open);
+    if (open) options[0].focus();
+  });
+
+  for (const option of options) {
+    option.addEventListener("click", async () => {
+      const format = option.dataset.format as ExportFormat;
+      close(true);
+      status.textContent = "";
+      try {
+        downloadFile(document, await exportFile(spec, data, format, {width, document}));
+      } catch (error) {
+        status.textContent = `Could not export ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    });
+  }
+
+  menu.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !list.hidden) {
+      event.preventDefault();
+      close(true);
+      return;
+    }
+    // Arrow keys as a convenience on top of Tab, which already moves through the options.
+    const index = options.indexOf(document.activeElement as HTMLButtonElement);
+    if (index < 0 || !["ArrowDown", "ArrowUp", "Home", "End"].includes(event.key)) return;
+    event.preventDefault();
+    const next = event.key === "Home" ? 0 : event.key === "End" ? options.length - 1 : (index + (event.key === "ArrowDown" ? 1 : -1) + options.length) % options.length;
+    options[next].focus();
+  });
+
+  // Tabbing away closes it. A null relatedTarget (a click that focuses nothing, as Safari does on buttons) is left
+  // to the pointer listener, or the option being clicked would vanish before its click arrives.
+  menu.addEventListener("focusout", (event) => {
+    const next = (event as FocusEvent).relatedTarget as Node | null;
+    if (next && !menu.contains(next)) setOpen(false);
+  });
+
+  menu.append(toggle, list, status);
+  return menu;
+}
