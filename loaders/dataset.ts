@@ -37,8 +37,7 @@ export function checkData(dataDir: string): {tables: Tables; issues: DataIssue[]
   issues.push(...duplicates(sources, "id", (s) => s.id), ...duplicates(polls, "id", (p) => p.id), ...duplicates(members, "country", (m) => m.country));
   issues.push(...pollRowIssues(polls));
   // References can only be checked against a sources table that itself parsed.
-  const referencesChecked = sources.issues.length === 0;
-  if (referencesChecked) {
+  if (sources.issues.length === 0) {
     const known = new Set(sources.rows.map(({row}) => row.id));
     issues.push(...unknownSources(polls, known), ...unknownSources(troops, known), ...unknownSources(events, known), ...unknownSources(members, known));
     issues.push(...unknownSources(sources, known, "via"));
@@ -47,9 +46,10 @@ export function checkData(dataDir: string): {tables: Tables; issues: DataIssue[]
   const order = new Map(all.map((table, index) => [table.file, index]));
   issues.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
 
-  // Nothing half-valid gets through: a table with any problem, or whose sources could not be checked, yields no rows.
+  // Nothing half-valid gets through: a table with any problem yields no rows, and since every table cites
+  // sources.csv, a problem there (unparsed, a duplicate id that makes a citation ambiguous) withholds them all.
   const failed = new Set(issues.map((issue) => issue.file));
-  const rowsOf = <T>(table: ParsedTable<T>) => (failed.has(table.file) || !referencesChecked ? [] : table.rows.map(({row}) => row));
+  const rowsOf = <T>(table: ParsedTable<T>) => (failed.has(table.file) || failed.has(sources.file) ? [] : table.rows.map(({row}) => row));
   return {
     tables: {dataDir, sources: rowsOf(sources), polls: rowsOf(polls), troops: rowsOf(troops), events: rowsOf(events), members: rowsOf(members)},
     issues

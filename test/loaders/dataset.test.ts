@@ -93,10 +93,13 @@ describe("every rule fails a corrupted copy with file, line, column and rule", (
     expect(checkData(dataCopy({"events.csv": replaceCell(9, "source", "no-such-source")})).tables.events).toEqual([]);
   });
 
-  it("when sources.csv is broken, no table is published, since no reference could be checked", () => {
+  it("when sources.csv has a problem, no table is published, since every table cites it", () => {
     const {issues, tables} = checkData(dataCopy({"sources.csv": replaceCell(2, "published", "2025-13")}));
     expect(issues.map((issue) => formatIssue({...issue, file: basename(issue.file)}))).toEqual(["sources.csv line 2, column published: 2025-13 has no month 13"]);
     expect([tables.sources, tables.polls, tables.troops, tables.events, tables.members]).toEqual([[], [], [], [], []]);
+    const duplicate = checkData(dataCopy({"sources.csv": (text) => text + "reuters-2022-03-17,Another report,Reuters,2022-03-18,,,\n"}));
+    expect(duplicate.issues).toHaveLength(1);
+    expect(duplicate.tables.events).toEqual([]);
   });
 
   it("loadTables throws a DataValidationError that lets nothing half-valid through", () => {
