@@ -8,7 +8,8 @@ const outDir = process.env.OUT ?? "screenshots";
 const only = process.argv.slice(2);
 const widths = [375, 1280];
 mkdirSync(outDir, {recursive: true});
-const {server, url} = await startStaticServer({root: fileURLToPath(new URL("../dist/", import.meta.url))});
+const root = process.env.SITE_DIR ?? fileURLToPath(new URL("../dist/", import.meta.url));
+const {server, url} = await startStaticServer({root});
 const browser = await launchChromium();
 try {
   for (const route of routes.filter((r) => only.length === 0 || only.includes(r))) {

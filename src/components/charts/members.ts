@@ -6,20 +6,10 @@ import {palette} from "../palette.js";
 
 export const notRecognising = (data: Datasets) => data.members.filter((m) => !m.recognizesKosovo);
 
-/** Each member's slot in its accession year's row, so a row reads as a count of countries. */
-function withSlots(members: Member[]) {
-  const slotsUsed = new Map<number, number>();
-  return members.map((m) => {
-    const slot = slotsUsed.get(m.joined) ?? 0;
-    slotsUsed.set(m.joined, slot + 1);
-    return {...m, slot, status: m.recognizesKosovo ? "Recognises Kosovo" : "Does not recognise Kosovo"};
-  });
-}
-
 export const membersByYear: ChartSpec = {
   id: "nato-members-recognition-of-kosovo",
   title: (data) => `${notRecognising(data).length} of NATO's ${data.members.length} members do not recognise Kosovo`,
-  subtitle: () => "One square per member, in rows by the year it joined",
+  subtitle: () => "Each member by the year it joined the alliance",
   description: (data) =>
     `Grid of ${data.members.length} NATO members by accession year. Not recognising Kosovo: ` +
     notRecognising(data)
@@ -36,28 +26,41 @@ export const membersByYear: ChartSpec = {
     rows: data.members.map((m) => ({country: m.country, joined: m.joined, recognizesKosovo: m.recognizesKosovo ? "yes" : "no"}))
   }),
   plot: (data, {width, document}) => {
-    const cells = withSlots(data.members);
-    const years = [...new Set(cells.map((c) => c.joined))];
-    const maxSlots = Math.max(...cells.map((c) => c.slot)) + 1;
+    const status = (recognizes: boolean) => (recognizes ? "Recognises Kosovo" : "Does not recognise Kosovo");
+    const years = data.members.map((m) => m.joined);
     const narrow = width < 520;
     return Plot.plot({
       document,
       width,
-      height: 40 + 30 * years.length,
-      marginLeft: 44,
+      height: 50 + 17 * data.members.length,
+      marginLeft: 10,
       marginRight: 10,
-      x: {domain: Array.from({length: maxSlots}, (_, i) => i), axis: null, padding: 0.12},
-      y: {domain: years, label: null, tickFormat: (y: number) => String(y), padding: 0.12},
-      color: {domain: ["Recognises Kosovo", "Does not recognise Kosovo"], range: [palette.recognising, palette.notRecognising], legend: true},
+      x: {domain: [Math.floor(Math.min(...years) / 10) * 10, Math.ceil((Math.max(...years) + 1) / 10) * 10], label: "Year joined", tickFormat: "d", grid: true, ticks: narrow ? 4 : 8},
+      // One row per member, in order of accession: the list reads top to bottom like the alliance's history.
+      y: {domain: data.members.map((m) => m.country), axis: null},
+      color: {domain: [status(true), status(false)], range: [palette.recognising, palette.notRecognising], legend: true},
+      symbol: {domain: [status(true), status(false)], range: ["circle", "square"]},
       marks: [
-        Plot.cell(cells, {x: "slot", y: "joined", fill: "status", channels: {Country: "country", Joined: "joined"}, tip: {format: {x: false, y: false}}}),
-        Plot.text(cells, {
-          x: "slot",
-          y: "joined",
-          text: (c) => (narrow ? c.country.slice(0, 2) : c.country.slice(0, 3)),
-          fill: (c) => (c.recognizesKosovo ? "black" : "white"),
-          fontWeight: 600,
-          fontSize: 9
+        // Shape as well as colour marks the four, so the highlight survives greyscale print and colour-vision deficiency.
+        Plot.dot(data.members, {x: "joined", y: "country", fill: (m) => status(m.recognizesKosovo), symbol: (m: Member) => status(m.recognizesKosovo), r: 5, channels: {Country: "country", Joined: "joined"}, tip: {format: {x: false, y: false}}}),
+        Plot.text(data.members, {
+          x: "joined",
+          y: "country",
+          text: "country",
+          // Late joiners are labelled to their left so names stay inside the frame.
+          textAnchor: "start",
+          dx: 9,
+          filter: (m) => m.joined < 2000,
+          fill: (m) => (m.recognizesKosovo ? "currentColor" : palette.notRecognising),
+        }),
+        Plot.text(data.members, {
+          x: "joined",
+          y: "country",
+          text: "country",
+          textAnchor: "end",
+          dx: -9,
+          filter: (m) => m.joined >= 2000,
+          fill: (m) => (m.recognizesKosovo ? "currentColor" : palette.notRecognising),
         })
       ]
     });

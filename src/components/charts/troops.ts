@@ -33,6 +33,22 @@ export function kforTimeDomain(data: Datasets): [Date, Date] {
   return [new Date(Date.UTC(first.getUTCFullYear(), 0, 1)), new Date(Date.UTC(last.getUTCFullYear() + 1, 0, 1))];
 }
 
+/**
+ * Levels that get a text label: the latest always, then earlier ones at least `minYears` apart,
+ * so labels do not pile up where figures crowd together (1999, 2010, 2022–2024). Tooltips carry the rest.
+ */
+function labelledLevels(data: Datasets, minYears: number): Troop[] {
+  const yearMs = 365.25 * 24 * 3600 * 1000;
+  const all = levels(data);
+  const current = currentKforStrength(data.troops);
+  const labelled: Troop[] = current ? [current] : [];
+  for (const level of [...all].reverse()) {
+    const time = toDate(level.date).getTime();
+    if (labelled.every((other) => Math.abs(toDate(other.date).getTime() - time) >= minYears * yearMs || (other.troops > 0 && Math.abs(other.troops - level.troops) > 8000))) labelled.push(level);
+  }
+  return labelled;
+}
+
 const qualifierSymbols = {domain: ["exact", "about", "more than", "under"], range: ["circle", "diamond", "triangle", "square"]};
 /** Events drawn on the troop chart: KFOR's own milestones, the clashes and the invasion. */
 const annotated = (data: Datasets) => data.events.filter((e) => e.category === "kfor" || e.category === "security" || e.category === "ukraine");
@@ -79,6 +95,7 @@ export const troopsTimeline: ChartSpec = {
       width,
       height: narrow ? 320 : 380,
       marginLeft: 52,
+      marginRight: 56, // room for the latest figure's label at the right edge
       marginTop: 24,
       x: {type: "utc", domain: kforTimeDomain(data), label: null},
       y: {domain: [0, 52000], label: "Troops", grid: true, tickFormat: "~s"},
@@ -87,7 +104,7 @@ export const troopsTimeline: ChartSpec = {
         Plot.ruleX(annotated(data), {x: (e) => toDate(e.date), stroke: (e) => (e.category === "ukraine" ? palette.invasion : "currentColor"), strokeOpacity: (e) => (e.category === "ukraine" ? 1 : 0.25), strokeDasharray: "3,3", channels: {Event: "title", Date: (e) => formatDate(e.date, e.datePrecision)}, tip: {format: {x: false, stroke: false, strokeOpacity: false}}}),
         Plot.line(levels(data), {x: (t) => toDate(t.date), y: "troops", stroke: palette.troops, strokeOpacity: 0.5}),
         Plot.ruleX(reinforcements, {x: (t) => toDate(t.date), y1: 0, y2: "troops", stroke: palette.troops, strokeWidth: 6, strokeOpacity: 0.6, channels, tip: {format: {x: false, y1: false, y2: false}}}),
-        Plot.text(reinforcements, {x: (t) => toDate(t.date), y: "troops", text: (t) => `+${formatTroops(t)}`, dy: -8, textAnchor: "middle", fill: palette.troops}),
+        Plot.text(reinforcements, {x: (t) => toDate(t.date), y: "troops", text: (t) => formatTroops(t).replace(/([\d,]+)$/, "+$1"), dy: -8, textAnchor: "middle", fill: palette.troops}),
         Plot.dot(targets, {x: (t) => toDate(t.date), y: "troops", symbol: "times", stroke: "currentColor", r: 6, channels, tip: {format: {x: false, y: false}}}),
         Plot.dot(levels(data), {
           x: (t) => toDate(t.date),
@@ -100,7 +117,7 @@ export const troopsTimeline: ChartSpec = {
           channels,
           tip: {format: {x: false, y: false, symbol: false, fill: false}}
         }),
-        Plot.text(levels(data).filter((_t, i, all) => !narrow || i === 0 || i === all.length - 1), {x: (t) => toDate(t.date), y: "troops", text: (t) => formatTroops(t), dx: 8, textAnchor: "start", fontSize: 10}),
+        Plot.text(labelledLevels(data, narrow ? 8 : 3), {x: (t) => toDate(t.date), y: "troops", text: (t) => formatTroops(t), dx: 8, textAnchor: "start", fontSize: 10}),
         Plot.text(data.events.filter((e) => e.category === "ukraine"), {x: (e) => toDate(e.date), frameAnchor: "top", dy: -14, text: () => "Invasion of Ukraine", textAnchor: "end", dx: -4, fill: palette.invasion, fontWeight: 600})
       ]
     });
@@ -129,6 +146,7 @@ export const supportOnKforAxis: ChartSpec = {
       width,
       height: 170,
       marginLeft: 52,
+      marginRight: 56, // the same frame as the troop chart above, so the time axes line up
       x: {type: "utc", domain: kforTimeDomain(data), label: null},
       y: {domain: [80, 100], label: "Support (%)", grid: true, ticks: 3},
       marks: [
