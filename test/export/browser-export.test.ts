@@ -1,0 +1,193 @@
+// The Export menu in the built site, in Chromium: every chart on every page downloads a valid SVG, PNG and CSV,
+// and the menu works from the keyboard. The site is built into a temporary folder, so the test never reads a stale dist/.
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import type {Server} from "node:http";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {Resvg} from "@resvg/resvg-js";
+import {csvParseRows} from "d3-dsv";
+import {parseHTML} from "linkedom";
+import type {Browser, Download, Page} from "playwright-core";
+import {PNG} from "pngjs";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import config from "../../observablehq.config.ts";
+import {startStaticServer} from "../../scripts/static-server.ts";
+import {darkTheme} from "../../src/components/export-svg.ts";
+import {charts} from "../../src/components/registry.ts";
+import {browserUnavailable, launchChromium} from "../browser/chromium.ts";
+import {projectRoot} from "../helpers.ts";
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`Skipping the browser export tests: ${unavailable}`);
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const routes = ["/", ...config.pages.map((page) => page.path)];
+
+/** `observable build` of the current sources into `outDir`, through a config that only changes the output folder. */
+function buildSite(outDir: string): void {
+  const configFile = join(outDir, "..", "observablehq.test.config.ts");
+  writeFileSync(configFile, `import config from ${JSON.stringify(join(projectRoot, "observablehq.config.ts"))};\nexport default {...config, output: ${JSON.stringify(outDir)}};\n`);
+  const cli = join(projectRoot, "node_modules/@observablehq/framework/dist/bin/observable.js");
+  // --import tsx: Framework loads a TypeScript config by itself only when it is the default one.
+  const result = spawnSync(process.execPath, ["--import", "tsx", cli, "build", "--config", configFile], {
+    cwd: projectRoot,
+    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+    encoding: "utf8"
+  });
+  if (result.status !== 0) throw new Error(`the site did not build:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+}
+
+async function openPage(browser: Browser, baseUrl: string, route: string, colorScheme: "light" | "dark" = "light"): Promise<Page> {
+  const context = await browser.newContext({acceptDownloads: true, colorScheme, viewport: {width: 1280, height: 900}});
+  const page = await context.newPage();
+  await page.goto(new URL(route.slice(1), baseUrl).href);
+  return page;
+}
+
+/**
+ * The charts a page draws, read from its own code (Framework inlines each page's cells), then awaited until each
+ * has rendered with its menu: charts appear only after the page has loaded its data.
+ */
+async function chartIds(page: Page): Promise<string[]> {
+  const ids = [...new Set([...(await page.content()).matchAll(/chartById\(\\?"([a-z0-9-]+)\\?"\)/g)].map((match) => match[1]))];
+  for (const id of ids) await page.locator(`figure.chart#${id} .export-menu-toggle`).waitFor({timeout: 30_000});
+  return ids;
+}
+
+async function download(page: Page, chartId: string, format: string): Promise<{download: Download; bytes: Buffer}> {
+  const figure = page.locator(`figure.chart#${chartId}`);
+  await figure.locator(".export-menu-toggle").click();
+  const [file] = await Promise.all([page.waitForEvent("download"), figure.locator(`.export-menu-option[data-format="${format}"]`).click()]);
+  const path = await file.path();
+  return {download: file, bytes: readFileSync(path)};
+}
+
+/** The SVG's text lines joined as a reader reads them: wrapping spreads the title and source over several. */
+function visibleSvgText(svg: string): string {
+  const {document} = parseHTML(`<!doctype html><html><body>${svg.replace(/^<\?xml[^>]*>/, "")}</body></html>`);
+  return Array.from(document.querySelectorAll("svg > text"))
+    .map((text) => text.textContent)
+    .join(" ");
+}
+
+const svgWidth = (svg: string) => Number(/<svg[^>]* width="(\d+)"/.exec(svg)?.[1]);
+const svgHeight = (svg: string) => Number(/<svg[^>]* height="(\d+)"/.exec(svg)?.[1]);
+
+function pixel(png: PNG, x: number, y: number): number[] {
+  const i = (y * png.width + x) * 4;
+  return [...png.data.subarray(i, i + 4)];
+}
+
+function inkInTitleArea(png: PNG, background: number[]): number {
+  let ink = 0;
+  for (let y = 28; y < 96; y++) for (let x = 0; x < png.width / 2; x++) if (pixel(png, x, y).some((value, channel) => Math.abs(value - background[channel]) > 100)) ink++;
+  return ink;
+}
+
+const rgb = (hex: string) => [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16));
+
+describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)", () => {
+  let work: string;
+  let server: Server;
+  let baseUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "kosovo-browser-export-"));
+    const site = join(work, "site");
+    buildSite(site);
+    ({server, url: baseUrl} = await startStaticServer({root: site}));
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (work) rmSync(work, {recursive: true, force: true});
+  });
+
+  it("every chart on every page downloads <chart-id>.svg, .png and .csv, each valid", async () => {
+    const tested = new Set<string>();
+    for (const route of routes) {
+      const page = await openPage(browser, baseUrl, route);
+      for (const id of (await chartIds(page)).filter((chartId) => !tested.has(chartId))) {
+        tested.add(id);
+        const figure = page.locator(`figure.chart#${id}`);
+        const title = (await figure.locator(".chart-title").textContent())!;
+        const source = (await figure.locator(".chart-source").textContent())!;
+
+        const svg = await download(page, id, "svg");
+        expect(svg.download.suggestedFilename()).toBe(`${id}.svg`);
+        const svgText = svg.bytes.toString("utf8");
+        expect(() => new Resvg(svgText), `${id}.svg is well-formed XML`).not.toThrow();
+        expect(svgText).toContain(`<title>${title.replace(/&/g, "&amp;")}</title>`);
+        expect(visibleSvgText(svgText)).toContain(source);
+
+        const png = await download(page, id, "png");
+        expect(png.download.suggestedFilename()).toBe(`${id}.png`);
+        expect(png.bytes.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+        const image = PNG.sync.read(png.bytes);
+        expect([image.width, image.height]).toEqual([svgWidth(svgText) * 2, svgHeight(svgText) * 2]);
+        expect(pixel(image, 2, 2)).toEqual([255, 255, 255, 255]);
+        expect(inkInTitleArea(image, [255, 255, 255]), `${id}.png has its title drawn`).toBeGreaterThan(300);
+
+        const csv = await download(page, id, "csv");
+        expect(csv.download.suggestedFilename()).toBe(`${id}.csv`);
+        expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const rows = csvParseRows(csv.bytes.toString("utf8").slice(1));
+        // The CSV holds exactly the table shown under the chart: same headers, same number of rows.
+        expect(rows[0]).toEqual(await figure.locator(".chart-table thead th").allTextContents());
+        expect(rows.length - 1).toBe(await figure.locator(".chart-table tbody tr").count());
+      }
+      await page.context().close();
+    }
+    // Every chart in the registry is on some page, so each one's menu was exercised in a real browser.
+    expect([...tested].sort()).toEqual(charts.map((chart) => chart.id).sort());
+  });
+
+  it("works from the keyboard: Enter opens, arrows move, Escape closes and returns focus, Enter downloads", async () => {
+    const page = await openPage(browser, baseUrl, "/");
+    const [id] = await chartIds(page);
+    const figure = page.locator(`figure.chart#${id}`);
+    const toggle = figure.getByRole("button", {name: /^Export/});
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("true");
+    const focusedFormat = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.format ?? document.activeElement?.className);
+    expect(await focusedFormat()).toBe("svg");
+    await page.keyboard.press("ArrowDown");
+    expect(await focusedFormat()).toBe("png");
+    await page.keyboard.press("Escape");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await figure.locator(".export-menu-options").isHidden()).toBe(true);
+    expect(await focusedFormat()).toBe("export-menu-toggle");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("End");
+    expect(await focusedFormat()).toBe("csv");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(file.suggestedFilename()).toBe(`${id}.csv`);
+    await page.context().close();
+  });
+
+  it("names each Export button after its chart", async () => {
+    const page = await openPage(browser, baseUrl, "/");
+    await chartIds(page);
+    const figures = page.locator("figure.chart");
+    for (let i = 0; i < (await figures.count()); i++) {
+      const title = (await figures.nth(i).locator(".chart-title").textContent())!;
+      await expect(figures.nth(i).getByRole("button", {name: `Export: ${title}`, exact: true}).count()).resolves.toBe(1);
+    }
+    await page.context().close();
+  });
+
+  it("makes a dark PNG when the page is dark", async () => {
+    const page = await openPage(browser, baseUrl, "/", "dark");
+    const [id] = await chartIds(page);
+    const png = PNG.sync.read((await download(page, id, "png")).bytes);
+    const background = [...rgb(darkTheme.background), 255];
+    expect(pixel(png, 2, 2)).toEqual(background);
+    expect(inkInTitleArea(png, background)).toBeGreaterThan(300);
+    await page.context().close();
+  });
+});
