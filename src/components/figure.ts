@@ -1,5 +1,5 @@
 // A chart as readers get it: title, subtitle, the Plot figure, source line and the data table behind it.
-import {sourceLine, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.ts";
+import {sourceLine, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.js";
 import {exportMenu} from "./export-menu.js";
 
 function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
