@@ -3,7 +3,9 @@ import {defineConfig} from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Loader tests spawn tsx processes; give them room on a 2-core machine.
+    // Builds the site once for the browser tests (skipped, with the reason printed, when Chromium is missing).
+    globalSetup: ["test/browser/site.ts"],
+    // Loader tests spawn tsx processes and browser tests drive Chromium; give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 180_000
   }

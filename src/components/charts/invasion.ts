@@ -29,6 +29,12 @@ function periodMeans(data: Datasets) {
     }));
 }
 
+/** Polls of the periods that have a trend to draw: a line needs two polls on different dates (one alone gives NaN paths). */
+function trendPolls(data: Datasets) {
+  const periodsWithTrend = new Set((["pre", "post"] as const).filter((period) => data.invasion[period].trendPerYear !== null));
+  return data.polls.filter((p) => periodsWithTrend.has(p.period as "pre" | "post"));
+}
+
 export const supportBeforeAfter: ChartSpec = {
   id: "kosovo-nato-support-before-after-invasion",
   title: (data) => {
@@ -72,7 +78,7 @@ export const supportBeforeAfter: ChartSpec = {
         Plot.link(means, {x1: "x1", x2: "x2", y1: "mean", y2: "mean", stroke: "period", strokeDasharray: "5,4", strokeWidth: 1.5}),
         // Mean labels sit under their line, at the left edge of each period, clear of the poll labels above the dots.
         Plot.text(means, {x: "x1", y: "mean", text: "label", textAnchor: "start", dx: 4, dy: 10, fill: "period", fontSize: 10}),
-        Plot.linearRegressionY(data.polls.filter((p) => p.period !== "straddles"), {x: (p) => toDate(p.fieldworkMid), y: "support", stroke: "period", z: "period", ci: 0, strokeOpacity: 0.6}),
+        Plot.linearRegressionY(trendPolls(data), {x: (p) => toDate(p.fieldworkMid), y: "support", stroke: "period", z: "period", ci: 0, strokeOpacity: 0.6}),
         Plot.ruleX(data.polls, {x: (p) => toDate(p.fieldworkMid), y1: (p) => p.supportCi[0], y2: (p) => p.supportCi[1], stroke: "period", strokeWidth: 2}),
         Plot.dot(data.polls, {
           x: (p) => toDate(p.fieldworkMid),
