@@ -2,6 +2,13 @@
 import {loadTables, type Tables} from "./dataset.ts";
 import {DataValidationError} from "./issues.ts";
 
+/**
+ * Set by `npm run dev` only. A failing loader would leave the open page with a bare "unable to load file";
+ * in preview the loader instead hands the validation message to the page, which shows it where the charts would be.
+ * Builds never set it: there, bad data fails the build.
+ */
+export const SHOW_ERRORS_IN_PAGE = "KOSOVO_DATA_ERRORS_IN_PAGE";
+
 export function emitJson(build: (tables: Tables) => unknown, {raw = false} = {}): void {
   try {
     const output = build(loadTables());
@@ -9,6 +16,7 @@ export function emitJson(build: (tables: Tables) => unknown, {raw = false} = {})
   } catch (error) {
     if (!(error instanceof DataValidationError)) throw error;
     process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    if (process.env[SHOW_ERRORS_IN_PAGE] === "1") process.stdout.write(JSON.stringify({dataError: error.message}));
+    else process.exit(1);
   }
 }

@@ -5,6 +5,7 @@ import {readdirSync, utimesSync, watch} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {checkData, resolveDataDir} from "../loaders/dataset.ts";
 import {formatIssue} from "../loaders/issues.ts";
+import {SHOW_ERRORS_IN_PAGE} from "../loaders/emit.ts";
 import {clearLoaderCache} from "./clean-cache.ts";
 
 const loadersDir = fileURLToPath(new URL("../src/data/", import.meta.url));
@@ -34,5 +35,5 @@ watch(dataDir, () => {
 
 clearLoaderCache();
 reportValidation();
-const preview = spawn("observable", ["preview", ...process.argv.slice(2)], {stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}});
+const preview = spawn("observable", ["preview", ...process.argv.slice(2)], {stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", [SHOW_ERRORS_IN_PAGE]: "1"}});
 preview.on("exit", (code) => process.exit(code ?? 0));

@@ -2,14 +2,22 @@
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../lib/contracts.js";
 
+/** In `npm run dev`, a loader given invalid data returns {dataError}; the page shows that message instead of charts. */
+function rejectDataError<T>(value: T | {dataError: string}): T {
+  if (value && typeof value === "object" && "dataError" in value) throw new Error(`The data did not validate. ${value.dataError}`);
+  return value as T;
+}
+
 export async function loadDatasets(): Promise<Datasets> {
-  const [polls, troops, events, members, sources, invasion] = await Promise.all([
-    FileAttachment("../data/polls.json").json(),
-    FileAttachment("../data/troops.json").json(),
-    FileAttachment("../data/events.json").json(),
-    FileAttachment("../data/members.json").json(),
-    FileAttachment("../data/sources.json").json(),
-    FileAttachment("../data/invasion.json").json()
-  ]);
+  const [polls, troops, events, members, sources, invasion] = (
+    await Promise.all([
+      FileAttachment("../data/polls.json").json(),
+      FileAttachment("../data/troops.json").json(),
+      FileAttachment("../data/events.json").json(),
+      FileAttachment("../data/members.json").json(),
+      FileAttachment("../data/sources.json").json(),
+      FileAttachment("../data/invasion.json").json()
+    ])
+  ).map(rejectDataError);
   return {polls, troops, events, members, sources, invasion};
 }
