@@ -31,17 +31,19 @@ export function checkData(dataDir: string): {tables: Tables; issues: DataIssue[]
   const events = parseTable(dataDir, tables.events.file, tables.events.row);
   const members = parseTable(dataDir, tables.members.file, tables.members.row);
   const all = [sources, polls, troops, events, members];
-  const issues = all.flatMap((table) => table.issues);
+  // Lists are joined with flat(), never push(...list): spreading 200,000 problems into arguments overflows the stack.
+  const groups: DataIssue[][] = all.map((table) => table.issues);
 
   // Run over the rows that passed their schema, so a bad row elsewhere in the file does not hide these.
-  issues.push(...duplicates(sources, "id", (s) => s.id), ...duplicates(polls, "id", (p) => p.id), ...duplicates(members, "country", (m) => m.country));
-  issues.push(...pollRowIssues(polls));
+  groups.push(duplicates(sources, "id", (s) => s.id), duplicates(polls, "id", (p) => p.id), duplicates(members, "country", (m) => m.country));
+  groups.push(pollRowIssues(polls));
   // References can only be checked against a sources table that itself parsed.
   if (sources.issues.length === 0) {
     const known = new Set(sources.rows.map(({row}) => row.id));
-    issues.push(...unknownSources(polls, known), ...unknownSources(troops, known), ...unknownSources(events, known), ...unknownSources(members, known));
-    issues.push(...unknownSources(sources, known, "via"));
+    groups.push(unknownSources(polls, known), unknownSources(troops, known), unknownSources(events, known), unknownSources(members, known));
+    groups.push(unknownSources(sources, known, "via"));
   }
+  const issues = groups.flat();
   // Reported file by file in table order, then by line, as an analyst works through them.
   const order = new Map(all.map((table, index) => [table.file, index]));
   issues.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);

@@ -46,11 +46,17 @@ function summarise(polls: Poll[]) {
  */
 function likeForLikePair(polls: Poll[]): {pre: Poll; post: Poll} | null {
   const byDate = [...polls].sort((a, b) => a.fieldworkMid.localeCompare(b.fieldworkMid));
+  // One pass in date order keeps each pollster's last "pre" and first "post" poll; filtering
+  // all polls once per pollster would be quadratic when the pollsters grow with the polls.
+  const ends = new Map<string, {pre?: Poll; post?: Poll}>();
+  for (const poll of byDate) {
+    let own = ends.get(poll.pollster);
+    if (!own) ends.set(poll.pollster, (own = {}));
+    if (poll.period === "pre") own.pre = poll;
+    else if (poll.period === "post") own.post ??= poll;
+  }
   let best: {pre: Poll; post: Poll; gap: number} | null = null;
-  for (const pollster of new Set(byDate.map((p) => p.pollster))) {
-    const own = byDate.filter((p) => p.pollster === pollster);
-    const pre = own.filter((p) => p.period === "pre").at(-1);
-    const post = own.find((p) => p.period === "post");
+  for (const {pre, post} of ends.values()) {
     if (!pre || !post) continue;
     const gap = time(post.fieldworkMid) - time(pre.fieldworkMid);
     if (!best || gap < best.gap) best = {pre, post, gap};

@@ -7,7 +7,7 @@ import {z} from "zod";
 import {checkData} from "../../loaders/dataset.ts";
 import {formatIssue} from "../../loaders/issues.ts";
 import {tables as tableDefinitions} from "../../loaders/schema.ts";
-import {POLL_HEADER, syntheticPollRow, syntheticPollsCsv} from "../../scripts/synthetic-polls.ts";
+import {POLL_HEADER, SYNTHETIC_SOURCE, syntheticPollRow, syntheticPollsCsv} from "../../scripts/synthetic-polls.ts";
 import {dataCopy, dataDir, projectRoot} from "../helpers.ts";
 
 const corpusDir = join(projectRoot, "test/fixtures/bad");
@@ -99,7 +99,7 @@ describe.each(cases.filter((c) => c.expected.outcome === "pass"))("passes: $name
   });
 });
 
-describe("100,000 polls, generated at run time", () => {
+describe("generated at run time: 100,000 polls, and 200,000 bad ones", () => {
   const count = 100_000;
 
   it("pass, all of them", () => {
@@ -110,6 +110,16 @@ describe("100,000 polls, generated at run time", () => {
     expect(tables.polls).toHaveLength(count);
     expect(tables.polls[count - 1]).toMatchObject({id: `synthetic-${count - 1}`, source: "iri-kosovo-2021-09"});
     expect(tables.polls[10].note).toBe('Synthetic note 10, with "quotes"');
+  });
+
+  it("and 200,000 rows that all cite an unknown source are all reported, not a stack overflow", () => {
+    const rows = 200_000;
+    const dir = dataCopy({"polls.csv": () => syntheticPollsCsv(rows).replaceAll(`,${SYNTHETIC_SOURCE},`, ",no-such-source,")});
+    copies.push(dir);
+    const {tables, issues} = checkData(dir);
+    expect(issues).toHaveLength(rows);
+    expect(formatIssue({...issues[rows - 1], file: basename(issues[rows - 1].file)})).toBe(`polls.csv line ${rows + 1}, column source: "no-such-source" is not an id in sources.csv`);
+    expect(tables.polls).toEqual([]);
   });
 
   it("and one bad row at the end is reported at its own line, with nothing else let through", () => {

@@ -1,0 +1,58 @@
+import {describe, expect, it} from "vitest";
+import type {Poll} from "../../src/lib/contracts.ts";
+import {analyseInvasion} from "../../src/lib/invasion.ts";
+
+/** A poll with one-day fieldwork on `date`; analyseInvasion recomputes period and interval itself. */
+function poll(id: string, pollster: string, date: string, support = 90): Poll {
+  return {
+    id,
+    pollster,
+    pollsterName: pollster,
+    fieldworkStart: date,
+    fieldworkEnd: date,
+    fieldworkMid: date,
+    datePrecision: "day",
+    fieldworkLabel: date,
+    sampleSize: 1000,
+    support,
+    opposed: 100 - support,
+    neutral: 0,
+    lead: 2 * support - 100,
+    period: "pre",
+    supportCi: [0, 100],
+    supportMargin: 0,
+    source: {id: "s", title: "t", publisher: "p", published: null, url: null},
+    note: null
+  };
+}
+
+describe("analyseInvasion: the like-for-like pair", () => {
+  it("is one pollster's last poll before and first poll after the cutoff, whatever the input order", () => {
+    const polls = [
+      poll("a-2023", "A", "2023-06-01"),
+      poll("a-2019", "A", "2019-06-01"),
+      poll("a-2022-post", "A", "2022-05-01", 94),
+      poll("a-2021", "A", "2021-10-01", 89),
+      poll("b-2020", "B", "2020-01-01")
+    ];
+    expect(analyseInvasion(polls).likeForLike).toMatchObject({pollster: "A", prePollId: "a-2021", postPollId: "a-2022-post", preSupport: 89, postSupport: 94, difference: 5});
+  });
+
+  it("among several pollsters, is the pair closest in time; a pollster without both sides does not count", () => {
+    const polls = [
+      poll("a-pre", "A", "2020-01-01"),
+      poll("a-post", "A", "2023-01-01"),
+      poll("b-pre", "B", "2022-01-15"),
+      poll("b-post", "B", "2022-04-01"),
+      poll("c-post", "C", "2022-03-01"),
+      poll("d-pre", "D", "2022-02-20")
+    ];
+    expect(analyseInvasion(polls).likeForLike).toMatchObject({pollster: "B", prePollId: "b-pre", postPollId: "b-post"});
+  });
+
+  it("leaves out polls whose fieldwork straddles the cutoff, and is null when no pollster polled on both sides", () => {
+    const straddling = {...poll("a-straddles", "A", "2022-02-24"), fieldworkStart: "2022-02-20", fieldworkEnd: "2022-02-28"};
+    expect(analyseInvasion([poll("a-pre", "A", "2021-01-01"), straddling, poll("a-post", "A", "2022-06-01")]).likeForLike).toMatchObject({prePollId: "a-pre", postPollId: "a-post"});
+    expect(analyseInvasion([poll("a-pre", "A", "2021-01-01"), straddling, poll("b-post", "B", "2022-06-01")]).likeForLike).toBeNull();
+  });
+});
