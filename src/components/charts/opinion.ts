@@ -7,7 +7,8 @@ import {palette} from "../palette.js";
 const pollSources = (data: Datasets) => data.polls.map((p) => p.source.id);
 const first = (data: Datasets) => data.polls[0];
 const last = (data: Datasets) => data.polls[data.polls.length - 1];
-const span = (data: Datasets) => `${first(data).fieldworkLabel} to ${last(data).fieldworkLabel}`;
+const span = (data: Datasets) =>
+  first(data).fieldworkLabel === last(data).fieldworkLabel ? first(data).fieldworkLabel : `${first(data).fieldworkLabel} to ${last(data).fieldworkLabel}`;
 
 /** Lower end of a percent axis that shows every interval, rounded down to 5 and never below 0. */
 export function percentFloor(values: number[]): number {
