@@ -44,16 +44,17 @@ function summarise(polls: Poll[]) {
  * The like-for-like pair: one pollster's last poll before and first poll after the cutoff.
  * When several pollsters qualify, the pair closest in time wins (least else changed between them).
  */
-function likeForLikePair(polls: Poll[]): {pre: Poll; post: Poll} | null {
-  const byDate = [...polls].sort((a, b) => a.fieldworkMid.localeCompare(b.fieldworkMid));
+function likeForLikePair(polls: Poll[], periods: Period[]): {pre: Poll; post: Poll} | null {
+  const byDate = polls.map((_, i) => i).sort((a, b) => polls[a].fieldworkMid.localeCompare(polls[b].fieldworkMid));
   // One pass in date order keeps each pollster's last "pre" and first "post" poll; filtering
   // all polls once per pollster would be quadratic when the pollsters grow with the polls.
   const ends = new Map<string, {pre?: Poll; post?: Poll}>();
-  for (const poll of byDate) {
+  for (const i of byDate) {
+    const poll = polls[i];
     let own = ends.get(poll.pollster);
     if (!own) ends.set(poll.pollster, (own = {}));
-    if (poll.period === "pre") own.pre = poll;
-    else if (poll.period === "post") own.post ??= poll;
+    if (periods[i] === "pre") own.pre = poll;
+    else if (periods[i] === "post") own.post ??= poll;
   }
   let best: {pre: Poll; post: Poll; gap: number} | null = null;
   for (const {pre, post} of ends.values()) {
@@ -64,18 +65,21 @@ function likeForLikePair(polls: Poll[]): {pre: Poll; post: Poll} | null {
   return best && {pre: best.pre, post: best.post};
 }
 
-export function analyseInvasion(allPolls: Poll[], settings: AnalysisSettings = defaultSettings): InvasionAnalysis {
-  const polls = applySettings(allPolls, settings);
-  const pre = summarise(polls.filter((p) => p.period === "pre"));
-  const post = summarise(polls.filter((p) => p.period === "post"));
-  const pair = likeForLikePair(polls);
+export function analyseInvasion(polls: Poll[], settings: AnalysisSettings = defaultSettings): InvasionAnalysis {
+  // Only the periods depend on the settings here (deff enters through compareProportions): copying every
+  // poll with applySettings, for intervals this analysis never reads, cost as much as the rest of it.
+  const periods = polls.map((poll) => classifyPeriod(poll, settings.cutoff));
+  const inPeriod = (period: Period) => polls.filter((_, i) => periods[i] === period);
+  const pre = summarise(inPeriod("pre"));
+  const post = summarise(inPeriod("post"));
+  const pair = likeForLikePair(polls, periods);
   return {
     cutoff: settings.cutoff,
     deff: settings.deff,
     intervalMethod: settings.intervalMethod,
     pre,
     post,
-    straddlingPollIds: polls.filter((p) => p.period === "straddles").map((p) => p.id),
+    straddlingPollIds: inPeriod("straddles").map((p) => p.id),
     meanDifference: pre.meanSupport === null || post.meanSupport === null ? null : post.meanSupport - pre.meanSupport,
     likeForLike: pair && {
       pollster: pair.pre.pollster,

@@ -55,4 +55,14 @@ describe("analyseInvasion: the like-for-like pair", () => {
     expect(analyseInvasion([poll("a-pre", "A", "2021-01-01"), straddling, poll("a-post", "A", "2022-06-01")]).likeForLike).toMatchObject({prePollId: "a-pre", postPollId: "a-post"});
     expect(analyseInvasion([poll("a-pre", "A", "2021-01-01"), straddling, poll("b-post", "B", "2022-06-01")]).likeForLike).toBeNull();
   });
+
+  it("takes periods from settings.cutoff and the design effect into the comparison", () => {
+    const polls = [poll("a-2019", "A", "2019-06-01", 88), poll("a-2021", "A", "2021-06-01", 89), poll("a-2023", "A", "2023-06-01", 95)];
+    const moved = analyseInvasion(polls, {cutoff: "2020-01-01", deff: 1, intervalMethod: "wilson"});
+    expect([moved.pre.pollIds, moved.post.pollIds]).toEqual([["a-2019"], ["a-2021", "a-2023"]]);
+    expect(moved.likeForLike).toMatchObject({prePollId: "a-2019", postPollId: "a-2021"});
+    const plain = analyseInvasion(polls).likeForLike;
+    const weighted = analyseInvasion(polls, {cutoff: "2022-02-24", deff: 2, intervalMethod: "wilson"}).likeForLike;
+    expect(plain && weighted && Math.abs(weighted.z)).toBeCloseTo(Math.abs(plain?.z ?? 0) / Math.SQRT2, 6);
+  });
 });
