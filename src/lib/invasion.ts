@@ -42,27 +42,30 @@ function summarise(polls: Poll[]) {
 
 /**
  * The like-for-like pair: one pollster's last poll before and first poll after the cutoff.
- * When several pollsters qualify, the pair closest in time wins (least else changed between them).
+ * When several pollsters qualify, the pair closest in time wins (least else changed between them);
+ * on a tie, the pollster that polled first.
  */
 function likeForLikePair(polls: Poll[], periods: Period[]): {pre: Poll; post: Poll} | null {
-  const byDate = polls.map((_, i) => i).sort((a, b) => polls[a].fieldworkMid.localeCompare(polls[b].fieldworkMid));
-  // One pass in date order keeps each pollster's last "pre" and first "post" poll; filtering
-  // all polls once per pollster would be quadratic when the pollsters grow with the polls.
-  const ends = new Map<string, {pre?: Poll; post?: Poll}>();
-  for (const i of byDate) {
-    const poll = polls[i];
-    let own = ends.get(poll.pollster);
-    if (!own) ends.set(poll.pollster, (own = {}));
-    if (periods[i] === "pre") own.pre = poll;
-    else if (periods[i] === "post") own.post ??= poll;
+  // One pass, no sort and no filtering per pollster: each pollster's latest "pre", earliest "post" and
+  // earliest poll of all are kept as they come. Equal dates resolve as a stable sort by date would:
+  // the later row is the "last" pre, the earlier row the "first" post and the first poll.
+  const ends = new Map<string, {first: number; pre?: number; post?: number}>();
+  const mid = (i: number) => polls[i].fieldworkMid;
+  for (let i = 0; i < polls.length; i++) {
+    let own = ends.get(polls[i].pollster);
+    if (!own) ends.set(polls[i].pollster, (own = {first: i}));
+    else if (mid(i) < mid(own.first)) own.first = i;
+    if (periods[i] === "pre" && (own.pre === undefined || mid(i) >= mid(own.pre))) own.pre = i;
+    else if (periods[i] === "post" && (own.post === undefined || mid(i) < mid(own.post))) own.post = i;
   }
-  let best: {pre: Poll; post: Poll; gap: number} | null = null;
-  for (const {pre, post} of ends.values()) {
-    if (!pre || !post) continue;
-    const gap = time(post.fieldworkMid) - time(pre.fieldworkMid);
-    if (!best || gap < best.gap) best = {pre, post, gap};
+  let best: {pre: number; post: number; gap: number; first: number} | null = null;
+  for (const {first, pre, post} of ends.values()) {
+    if (pre === undefined || post === undefined) continue;
+    const gap = time(mid(post)) - time(mid(pre));
+    const firstEarlier = best !== null && (mid(first) < mid(best.first) || (mid(first) === mid(best.first) && first < best.first));
+    if (!best || gap < best.gap || (gap === best.gap && firstEarlier)) best = {pre, post, gap, first};
   }
-  return best && {pre: best.pre, post: best.post};
+  return best && {pre: polls[best.pre], post: polls[best.post]};
 }
 
 export function analyseInvasion(polls: Poll[], settings: AnalysisSettings = defaultSettings): InvasionAnalysis {

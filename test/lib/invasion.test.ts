@@ -50,6 +50,13 @@ describe("analyseInvasion: the like-for-like pair", () => {
     expect(analyseInvasion(polls).likeForLike).toMatchObject({pollster: "B", prePollId: "b-pre", postPollId: "b-post"});
   });
 
+  it("on equal gaps, is the pollster that polled first; on equal dates, the later row is the last before and the earlier the first after", () => {
+    const tied = [poll("b-pre", "B", "2021-01-01"), poll("b-post", "B", "2023-01-01"), poll("a-first", "A", "2019-01-01"), poll("a-pre", "A", "2021-01-01"), poll("a-post", "A", "2023-01-01")];
+    expect(analyseInvasion(tied).likeForLike).toMatchObject({pollster: "A", prePollId: "a-pre", postPollId: "a-post"});
+    const sameDay = [poll("pre-1", "A", "2021-01-01"), poll("pre-2", "A", "2021-01-01"), poll("post-1", "A", "2023-01-01"), poll("post-2", "A", "2023-01-01")];
+    expect(analyseInvasion(sameDay).likeForLike).toMatchObject({prePollId: "pre-2", postPollId: "post-1"});
+  });
+
   it("leaves out polls whose fieldwork straddles the cutoff, and is null when no pollster polled on both sides", () => {
     const straddling = {...poll("a-straddles", "A", "2022-02-24"), fieldworkStart: "2022-02-20", fieldworkEnd: "2022-02-28"};
     expect(analyseInvasion([poll("a-pre", "A", "2021-01-01"), straddling, poll("a-post", "A", "2022-06-01")]).likeForLike).toMatchObject({prePollId: "a-pre", postPollId: "a-post"});
