@@ -1,7 +1,6 @@
 // The Export menu in the built site, in Chromium: every chart on every page downloads a valid SVG, PNG and CSV,
 // and the menu works from the keyboard. The site is built into a temporary folder, so the test never reads a stale dist/.
-import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import type {Server} from "node:http";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -10,13 +9,13 @@ import {csvParseRows} from "d3-dsv";
 import {parseHTML} from "linkedom";
 import type {Browser, Download, Page} from "playwright-core";
 import {PNG} from "pngjs";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import config from "../../observablehq.config.ts";
 import {startStaticServer} from "../../scripts/static-server.ts";
 import {darkTheme} from "../../src/components/export-svg.ts";
 import {charts} from "../../src/components/registry.ts";
 import {browserUnavailable, launchChromium} from "../browser/chromium.ts";
-import {projectRoot} from "../helpers.ts";
+import {buildSite} from "../browser/site.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser export tests: ${unavailable}`);
@@ -24,19 +23,19 @@ if (unavailable) console.warn(`Skipping the browser export tests: ${unavailable}
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const routes = ["/", ...config.pages.map((page) => page.path)];
 
-/** `observable build` of the current sources into `outDir`, through a config that only changes the output folder. */
-function buildSite(outDir: string): void {
-  const configFile = join(outDir, "..", "observablehq.test.config.ts");
-  writeFileSync(configFile, `import config from ${JSON.stringify(join(projectRoot, "observablehq.config.ts"))};\nexport default {...config, output: ${JSON.stringify(outDir)}};\n`);
-  const cli = join(projectRoot, "node_modules/@observablehq/framework/dist/bin/observable.js");
-  // --import tsx: Framework loads a TypeScript config by itself only when it is the default one.
-  const result = spawnSync(process.execPath, ["--import", "tsx", cli, "build", "--config", configFile], {
-    cwd: projectRoot,
-    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
-    encoding: "utf8"
-  });
-  if (result.status !== 0) throw new Error(`the site did not build:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+/** A folder this file built the site into itself, to remove afterwards. */
+let work: string | undefined;
+
+/** The site built once for all browser tests by test/browser/site.ts (vitest globalSetup), or here when run without it. */
+function siteDirectory(): string {
+  const provided = inject("siteDir");
+  if (provided) return provided;
+  work = mkdtempSync(join(tmpdir(), "kosovo-browser-export-"));
+  const site = join(work, "site");
+  buildSite(site);
+  return site;
 }
+
 
 async function openPage(browser: Browser, baseUrl: string, route: string, colorScheme: "light" | "dark" = "light"): Promise<Page> {
   const context = await browser.newContext({acceptDownloads: true, colorScheme, viewport: {width: 1280, height: 900}});
@@ -88,16 +87,12 @@ function inkInTitleArea(png: PNG, background: number[]): number {
 const rgb = (hex: string) => [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16));
 
 describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)", () => {
-  let work: string;
   let server: Server;
   let baseUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), "kosovo-browser-export-"));
-    const site = join(work, "site");
-    buildSite(site);
-    ({server, url: baseUrl} = await startStaticServer({root: site}));
+    ({server, url: baseUrl} = await startStaticServer({root: siteDirectory()}));
     browser = await launchChromium();
   });
 
