@@ -191,6 +191,8 @@ export function composeChartSvg(spec: ChartSpec, data: Datasets, {width, documen
       block.setAttribute("x", String(padding));
       block.setAttribute("y", String(round(y)));
       block.removeAttribute("style");
+      // DejaVu runs wider than screen fonts: let a long axis label spill into the padding rather than be cut off.
+      block.setAttribute("overflow", "visible");
       root.append(block);
       y += blockHeight;
     } else {
