@@ -158,56 +158,62 @@ export interface ComposeOptions {
   theme?: ExportTheme;
 }
 
-/** The chart as one standalone SVG file, laid out like the screen version. */
-export function composeChartSvg(spec: ChartSpec, data: Datasets, {width, document, theme = lightTheme}: ComposeOptions): ComposedSvg {
-  const narrow = width < 520;
-  const padding = narrow ? 14 : 22;
-  const textWidth = width;
-  const title: TextStyle = {fontSize: narrow ? 17 : 20, fontWeight: 700, lineHeight: narrow ? 22 : 26, fill: theme.foreground};
-  const subtitle: TextStyle = {fontSize: narrow ? 12 : 13, fontWeight: 400, lineHeight: narrow ? 16 : 18, fill: theme.muted};
-  const small: TextStyle = {fontSize: 11, fontWeight: 400, lineHeight: 15, fill: theme.muted};
+/** Type sizes as on screen, a step smaller on a phone-width chart. */
+function textStyles(narrow: boolean, theme: ExportTheme) {
+  return {
+    title: {fontSize: narrow ? 17 : 20, fontWeight: 700, lineHeight: narrow ? 22 : 26, fill: theme.foreground},
+    subtitle: {fontSize: narrow ? 12 : 13, fontWeight: 400, lineHeight: narrow ? 16 : 18, fill: theme.muted},
+    small: {fontSize: 11, fontWeight: 400, lineHeight: 15, fill: theme.muted}
+  } satisfies Record<string, TextStyle>;
+}
 
-  const root = svgElement(document, "svg", {xmlns: SVG_NS, "font-family": fontStack, fill: theme.foreground});
-  const titleText = spec.title(data);
-  const accessibleTitle = svgElement(document, "title", {});
-  accessibleTitle.textContent = titleText;
-  const description = svgElement(document, "desc", {});
-  description.textContent = spec.description(data);
-  const background = svgElement(document, "rect", {width: "100%", height: "100%", fill: theme.background});
-  root.append(accessibleTitle, description, background);
-
-  let y = padding;
-  y = appendLines(document, root, wrapText(titleText, textWidth, title.fontSize, title.fontWeight), padding, y, title);
-  const subtitleText = spec.subtitle(data);
-  if (subtitleText) y = appendLines(document, root, wrapText(subtitleText, textWidth, subtitle.fontSize), padding, y + 4, subtitle);
-  y += 12;
-
-  // spec.plot rather than figure.ts's renderPlot: the root SVG carries the accessible title and description.
-  const plot = spec.plot(data, {width, document});
+/** Appends the chart's legends and plot at `top`, `left` in from the edge; returns the y below them. */
+function appendPlot(document: Document, root: Element, plot: Element, left: number, top: number, width: number, theme: ExportTheme): number {
   standalonePlot(plot, theme);
+  let y = top;
   for (const block of plotBlocks(plot)) {
     if (block.tagName.toLowerCase() === "svg") {
-      const blockHeight = Number(block.getAttribute("height"));
-      block.setAttribute("x", String(padding));
+      block.setAttribute("x", String(left));
       block.setAttribute("y", String(round(y)));
       block.removeAttribute("style");
       // DejaVu runs wider than screen fonts: let a long axis label spill into the padding rather than be cut off.
       block.setAttribute("overflow", "visible");
       root.append(block);
-      y += blockHeight;
+      y += Number(block.getAttribute("height"));
     } else {
-      const legend = swatchLegend(document, block, textWidth, theme);
-      legend.group.setAttribute("transform", `translate(${padding},${round(y)})`);
+      const legend = swatchLegend(document, block, width, theme);
+      legend.group.setAttribute("transform", `translate(${left},${round(y)})`);
       root.append(legend.group);
       y += legend.height + 6;
     }
   }
+  return y;
+}
 
-  y += 10;
-  y = appendLines(document, root, wrapText(sourceLine(data, spec.sourceIds(data)), textWidth, small.fontSize), padding, y, small);
+/** The chart as one standalone SVG file, laid out like the screen version: title, subtitle, chart, source, footer. */
+export function composeChartSvg(spec: ChartSpec, data: Datasets, {width, document, theme = lightTheme}: ComposeOptions): ComposedSvg {
+  const narrow = width < 520;
+  const padding = narrow ? 14 : 22;
+  const styles = textStyles(narrow, theme);
+  const titleText = spec.title(data);
+
+  const root = svgElement(document, "svg", {xmlns: SVG_NS, "font-family": fontStack, fill: theme.foreground});
+  const accessibleTitle = svgElement(document, "title", {});
+  accessibleTitle.textContent = titleText;
+  const description = svgElement(document, "desc", {});
+  description.textContent = spec.description(data);
+  root.append(accessibleTitle, description, svgElement(document, "rect", {width: "100%", height: "100%", fill: theme.background}));
+
+  // Text spans the chart's own width, so the export is as wide as the chart plus its padding.
+  let y = appendLines(document, root, wrapText(titleText, width, styles.title.fontSize, styles.title.fontWeight), padding, padding, styles.title);
+  const subtitleText = spec.subtitle(data);
+  if (subtitleText) y = appendLines(document, root, wrapText(subtitleText, width, styles.subtitle.fontSize), padding, y + 4, styles.subtitle);
+  // spec.plot rather than figure.ts's renderPlot: the root SVG carries the accessible title and description.
+  y = appendPlot(document, root, spec.plot(data, {width, document}), padding, y + 12, width, theme);
+  y = appendLines(document, root, wrapText(sourceLine(data, spec.sourceIds(data)), width, styles.small.fontSize), padding, y + 10, styles.small);
   y += 8;
-  root.append(svgElement(document, "line", {x1: padding, x2: padding + textWidth, y1: round(y), y2: round(y), stroke: theme.rule, "stroke-width": 1}));
-  y = appendLines(document, root, wrapText(exportFooter(data), textWidth, small.fontSize), padding, y + 6, small);
+  root.append(svgElement(document, "line", {x1: padding, x2: padding + width, y1: round(y), y2: round(y), stroke: theme.rule, "stroke-width": 1}));
+  y = appendLines(document, root, wrapText(exportFooter(data), width, styles.small.fontSize), padding, y + 6, styles.small);
 
   const totalWidth = Math.ceil(width + 2 * padding);
   const totalHeight = Math.ceil(y + padding);

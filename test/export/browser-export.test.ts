@@ -7,7 +7,7 @@ import {join} from "node:path";
 import {Resvg} from "@resvg/resvg-js";
 import {csvParseRows} from "d3-dsv";
 import {parseHTML} from "linkedom";
-import type {Browser, Download, Page} from "playwright-core";
+import type {Browser, Download, Locator, Page} from "playwright-core";
 import {PNG} from "pngjs";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import config from "../../observablehq.config.ts";
@@ -45,17 +45,29 @@ async function openPage(browser: Browser, baseUrl: string, route: string, colorS
 }
 
 /**
- * The charts a page draws, read from its own code (Framework inlines each page's cells), then awaited until each
- * has rendered with its menu: charts appear only after the page has loaded its data.
+ * The charts a page draws: its chart placeholders and figures (data-chart), and the ids its own code names
+ * (Framework inlines each page's cells), for charts that appear only once the page has loaded its data.
  */
 async function chartIds(page: Page): Promise<string[]> {
-  const ids = [...new Set([...(await page.content()).matchAll(/chartById\(\\?"([a-z0-9-]+)\\?"\)/g)].map((match) => match[1]))];
-  for (const id of ids) await page.locator(`figure.chart#${id} .export-menu-toggle`).waitFor({timeout: 30_000});
-  return ids;
+  await page.waitForLoadState("load");
+  const inDom = await page.locator("[data-chart]").evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.chart ?? ""));
+  const inCode = [...(await page.content()).matchAll(/chartById\(\\?"([a-z0-9-]+)\\?"/g)].map((match) => match[1]);
+  return [...new Set([...inDom, ...inCode].filter(Boolean))];
+}
+
+/**
+ * The live figure of a chart, once drawn. A build may first show a static drawing of the chart (class chart-static)
+ * that turns live on load or on the reader's first interaction; hovering its slot covers both.
+ */
+async function liveFigure(page: Page, id: string): Promise<Locator> {
+  await page.locator(`[data-chart="${id}"]`).first().hover();
+  const live = page.locator(`figure.chart#${id}:not(.chart-static)`);
+  await live.locator(".export-menu-toggle").waitFor({timeout: 30_000});
+  return live;
 }
 
 async function download(page: Page, chartId: string, format: string): Promise<{download: Download; bytes: Buffer}> {
-  const figure = page.locator(`figure.chart#${chartId}`);
+  const figure = await liveFigure(page, chartId);
   await figure.locator(".export-menu-toggle").click();
   const [file] = await Promise.all([page.waitForEvent("download"), figure.locator(`.export-menu-option[data-format="${format}"]`).click()]);
   const path = await file.path();
@@ -108,7 +120,7 @@ describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)"
       const page = await openPage(browser, baseUrl, route);
       for (const id of (await chartIds(page)).filter((chartId) => !tested.has(chartId))) {
         tested.add(id);
-        const figure = page.locator(`figure.chart#${id}`);
+        const figure = await liveFigure(page, id);
         const title = (await figure.locator(".chart-title").textContent())!;
         const source = (await figure.locator(".chart-source").textContent())!;
 
@@ -144,7 +156,7 @@ describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)"
   it("works from the keyboard: Enter opens, arrows move, Escape closes and returns focus, Enter downloads", async () => {
     const page = await openPage(browser, baseUrl, "/");
     const [id] = await chartIds(page);
-    const figure = page.locator(`figure.chart#${id}`);
+    const figure = await liveFigure(page, id);
     const toggle = figure.getByRole("button", {name: /^Export/});
     await toggle.focus();
     await page.keyboard.press("Enter");
@@ -167,11 +179,12 @@ describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)"
 
   it("names each Export button after its chart", async () => {
     const page = await openPage(browser, baseUrl, "/");
-    await chartIds(page);
-    const figures = page.locator("figure.chart");
-    for (let i = 0; i < (await figures.count()); i++) {
-      const title = (await figures.nth(i).locator(".chart-title").textContent())!;
-      await expect(figures.nth(i).getByRole("button", {name: `Export: ${title}`, exact: true}).count()).resolves.toBe(1);
+    const ids = await chartIds(page);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const figure = await liveFigure(page, id);
+      const title = (await figure.locator(".chart-title").textContent())!;
+      expect(await figure.getByRole("button", {name: `Export: ${title}`, exact: true}).count()).toBe(1);
     }
     await page.context().close();
   });
