@@ -1,5 +1,5 @@
 // Test helpers: throwaway copies of data/ to corrupt, and running the project's own commands.
-import {cpSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {spawnSync} from "node:child_process";
@@ -36,4 +36,18 @@ export const replaceCell = (line: number, column: string, value: string) => (tex
 export function runTsx(script: string, env: Record<string, string> = {}) {
   const result = spawnSync(tsx, [join(projectRoot, script)], {cwd: projectRoot, env: {...process.env, ...env}, encoding: "utf8"});
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/**
+ * A throwaway copy of the project's sources sharing its node_modules. Framework caches loader output inside src/,
+ * so a test that runs Framework on other data must not run it in the real project: the cache would serve that data
+ * to later builds (and to tests running alongside).
+ */
+export function projectCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), "kosovo-project-"));
+  for (const entry of ["src", "loaders", "scripts", "data", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
+    cpSync(join(projectRoot, entry), join(dir, entry), {recursive: true, filter: (source) => !source.includes(".observablehq")});
+  }
+  symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules"));
+  return dir;
 }

@@ -4,7 +4,7 @@ import {readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {dataCopy, projectRoot} from "../helpers.ts";
+import {dataCopy, projectCopy} from "../helpers.ts";
 import {browserUnavailable, launchChromium} from "./chromium.ts";
 
 const unavailable = browserUnavailable();
@@ -22,7 +22,7 @@ describe.skipIf(unavailable !== null)("npm run dev", () => {
 
   beforeAll(async () => {
     // detached: the preview server is a grandchild; killing the group stops it too.
-    dev = spawn("npm", ["run", "dev", "--", "--port", String(PORT), "--no-open"], {cwd: projectRoot, env: {...process.env, DATA_DIR: dataDir}, detached: true});
+    dev = spawn("npm", ["run", "dev", "--", "--port", String(PORT), "--no-open"], {cwd: projectCopy(), env: {...process.env, DATA_DIR: dataDir}, detached: true});
     dev.stdout?.on("data", (chunk) => (log += chunk));
     dev.stderr?.on("data", (chunk) => (log += chunk));
     // Ready when Framework prints its address.
