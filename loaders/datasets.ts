@@ -36,7 +36,8 @@ function midpoint(startIso: string, endIso: string): string {
   return `${pad(mid.getUTCFullYear(), 4)}-${pad(mid.getUTCMonth() + 1, 2)}-${pad(mid.getUTCDate(), 2)}`;
 }
 
-const coarser = (a: PartialDate, b: PartialDate) => (["year", "month", "day"].indexOf(a.precision) <= ["year", "month", "day"].indexOf(b.precision) ? a.precision : b.precision);
+const precisionOrder = ["year", "month", "day"];
+const coarser = (a: PartialDate, b: PartialDate) => (precisionOrder.indexOf(a.precision) <= precisionOrder.indexOf(b.precision) ? a.precision : b.precision);
 
 function sourceLookup(sources: SourceRow[]): (id: string) => SourceRef {
   // One reference object per source, shared by the rows that cite it: 100,000 polls need not make 100,000 copies.
