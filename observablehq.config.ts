@@ -1,4 +1,18 @@
 // Observable Framework configuration: the site's pages, and no request to any other host.
+import {setCurrentDate} from "@observablehq/framework/dist/config.js";
+import {sourceDate} from "./scripts/source-date.ts";
+
+// Reproducible builds. Framework stamps each data loader's output with the time the loader ran, both as the file's
+// lastModified and inside the content hash of every module that reads it (components/load.js), so two clean builds
+// of one commit differ. Its clock can be fixed (setCurrentDate, which its own tests use): during `observable build`
+// only, every file is dated at the source date instead. The preview server keeps real times, which it needs to
+// notice edits.
+if (process.argv[2] === "build") {
+  const date = sourceDate();
+  if (date) setCurrentDate(date);
+  else console.warn("No SOURCE_DATE_EPOCH and no git commit: this build is dated by the clock, so it is not reproducible.");
+}
+
 const favicon =
   "data:image/svg+xml," +
   encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0072B2"/><path d="M8 22 16 8l8 14z" fill="#fff"/></svg>');

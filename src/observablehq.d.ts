@@ -9,3 +9,8 @@ declare module "observablehq:stdlib" {
   }
   export function FileAttachment(name: string): AbstractFile;
 }
+
+// Framework's clock for builds (observablehq.config.ts fixes it for reproducible output). Dates every file it reads.
+declare module "@observablehq/framework/dist/config.js" {
+  export function setCurrentDate(date: Date | null): void;
+}

@@ -3,63 +3,65 @@ import type {Datasets, SourceRef} from "../lib/contracts.js";
 import {formatInterval} from "./format.js";
 import type {Headline} from "./headlines.js";
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+// Every builder takes the document to build in: the browser's on the page, linkedom's when the build writes the
+// block into the HTML (scripts/postbuild.ts).
+function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text; // text from data is always text
   return node;
 }
 
-export function headlineCards(items: Headline[]): HTMLElement {
-  const grid = element("div", "grid grid-cols-4 headlines");
+export function headlineCards(items: Headline[], document: Document = globalThis.document): HTMLElement {
+  const grid = element(document, "div", "grid grid-cols-4 headlines");
   for (const item of items) {
-    const card = element("div", "card headline");
-    card.append(element("h2", "headline-label", item.label), element("p", "headline-value", item.value), element("p", "headline-detail", item.detail));
+    const card = element(document, "div", "card headline");
+    card.append(element(document, "h2", "headline-label", item.label), element(document, "p", "headline-value", item.value), element(document, "p", "headline-detail", item.detail));
     grid.append(card);
   }
   return grid;
 }
 
 /** A link to the source's own address when it has one, else to its entry on the methods page. */
-export function sourceLink(source: SourceRef, methodsPath = "./methods"): HTMLAnchorElement {
-  const link = element("a", undefined, source.publisher);
+export function sourceLink(source: SourceRef, methodsPath = "./methods", document: Document = globalThis.document): HTMLAnchorElement {
+  const link = element(document, "a", undefined, source.publisher);
   link.href = source.url ?? `${methodsPath}#source-${source.id}`;
   link.title = source.title;
   if (source.url) link.rel = "external noopener";
   return link;
 }
 
-export function pollTable(data: Datasets): HTMLElement {
-  const wrapper = element("div", "table-scroll");
-  const table = element("table", "poll-table");
-  table.append(element("caption", undefined, "Opinion polls on Kosovo joining NATO (percent; ± is the half-width of the 95% interval for support)"));
-  const head = element("tr");
+export function pollTable(data: Datasets, document: Document = globalThis.document): HTMLElement {
+  const wrapper = element(document, "div", "table-scroll");
+  const table = element(document, "table", "poll-table");
+  table.append(element(document, "caption", undefined, "Opinion polls on Kosovo joining NATO (percent; ± is the half-width of the 95% interval for support)"));
+  const head = element(document, "tr");
   for (const label of ["Pollster", "Fieldwork", "n", "Support", "±", "Opposed", "Neutral / DK", "Lead", "Source"]) {
-    const th = element("th", undefined, label);
-    th.scope = "col";
+    const th = element(document, "th", undefined, label);
+    th.setAttribute("scope", "col"); // an attribute: linkedom, which builds the static page, has no scope property
     head.append(th);
   }
-  const thead = element("thead");
+  const thead = element(document, "thead");
   thead.append(head);
-  const tbody = element("tbody");
+  const tbody = element(document, "tbody");
   for (const poll of data.polls) {
-    const row = element("tr");
-    const pollster = element("td");
-    pollster.append(element("abbr", undefined, poll.pollster));
+    const row = element(document, "tr");
+    const pollster = element(document, "td");
+    pollster.append(element(document, "abbr", undefined, poll.pollster));
     (pollster.firstChild as HTMLElement).title = poll.pollsterName;
-    const support = element("td", "number", `${poll.support}%`);
+    const support = element(document, "td", "number", `${poll.support}%`);
     support.title = `95% interval ${formatInterval(poll.supportCi)}`;
-    const source = element("td");
-    source.append(sourceLink(poll.source));
+    const source = element(document, "td");
+    source.append(sourceLink(poll.source, undefined, document));
     row.append(
       pollster,
-      element("td", undefined, poll.fieldworkLabel),
-      element("td", "number", poll.sampleSize.toLocaleString("en-GB")),
+      element(document, "td", undefined, poll.fieldworkLabel),
+      element(document, "td", "number", poll.sampleSize.toLocaleString("en-GB")),
       support,
-      element("td", "number", poll.supportMargin.toFixed(1)),
-      element("td", "number", `${poll.opposed}%`),
-      element("td", "number", `${poll.neutral}%`),
-      element("td", "number", String(poll.lead)),
+      element(document, "td", "number", poll.supportMargin.toFixed(1)),
+      element(document, "td", "number", `${poll.opposed}%`),
+      element(document, "td", "number", `${poll.neutral}%`),
+      element(document, "td", "number", String(poll.lead)),
       source
     );
     tbody.append(row);
@@ -69,15 +71,15 @@ export function pollTable(data: Datasets): HTMLElement {
   return wrapper;
 }
 
-export function sentenceList(sentences: string[], className = "findings"): HTMLElement {
-  const list = element("ul", className);
-  for (const sentence of sentences) list.append(element("li", undefined, sentence));
+export function sentenceList(sentences: string[], className = "findings", document: Document = globalThis.document): HTMLElement {
+  const list = element(document, "ul", className);
+  for (const sentence of sentences) list.append(element(document, "li", undefined, sentence));
   return list;
 }
 
 /** Label–value pairs as a description list: the live statistics on /invasion. */
-export function statisticList(lines: {label: string; value: string}[]): HTMLElement {
-  const list = element("dl", "stat-list");
-  for (const line of lines) list.append(element("dt", undefined, line.label), element("dd", undefined, line.value));
+export function statisticList(lines: {label: string; value: string}[], document: Document = globalThis.document): HTMLElement {
+  const list = element(document, "dl", "stat-list");
+  for (const line of lines) list.append(element(document, "dt", undefined, line.label), element(document, "dd", undefined, line.value));
   return list;
 }

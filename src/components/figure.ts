@@ -36,11 +36,15 @@ export function dataTable(document: Document, {columns, rows}: ChartTable, capti
 /** The plot with its accessible name and description; Plot leaves both to the caller. */
 export function renderPlot(spec: ChartSpec, data: Datasets, options: RenderOptions): Element {
   const plot = spec.plot(data, options);
-  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
+  // With a legend Plot returns a <figure> whose first SVG is a legend swatch: the chart is the figure's own <svg> child.
+  const svg = plot.tagName.toLowerCase() === "svg" ? plot : Array.from(plot.children).find((child) => child.tagName.toLowerCase() === "svg");
   if (svg) {
     svg.setAttribute("role", "img");
     svg.setAttribute("aria-label", spec.title(data));
     svg.setAttribute("aria-description", spec.description(data));
+    // To assistive technology the chart is that one described image. Plot also names each mark's group
+    // (aria-label="dot"), which ARIA prohibits on a plain group: hide the groups, as role=img already implies.
+    for (const group of Array.from(svg.querySelectorAll("g[aria-label]"))) group.setAttribute("aria-hidden", "true");
   }
   return plot;
 }
@@ -61,5 +65,28 @@ export function chartFigure(spec: ChartSpec, data: Datasets, {width, document = 
   details.append(element(document, "summary", undefined, "Data table"), dataTable(document, spec.table(data), title));
   figure.append(caption, plotBox, element(document, "p", "chart-source", sourceLine(data, spec.sourceIds(data))), details);
   figure.append(exportMenu(spec, data, {width, document}));
+  return figure;
+}
+
+/**
+ * Widths the build draws each chart at for the page's first paint. Plot switches to its narrow layout below 520px,
+ * so the narrow drawing serves containers under 520px and the wide one the rest; each is shown at its own size
+ * (never scaled up), so it has exactly the height of the interactive chart that replaces it (see style.css).
+ */
+export const STATIC_CHART_WIDTHS = {narrow: 296, wide: 640} as const;
+
+/**
+ * The figure as the built page carries it before any script runs (scripts/postbuild.ts): the same title, subtitle,
+ * source line, data table and Export button as chartFigure, with the plot drawn at both static widths.
+ */
+export function staticChartFigure(spec: ChartSpec, data: Datasets, document: Document): HTMLElement {
+  const figure = chartFigure(spec, data, {width: STATIC_CHART_WIDTHS.wide, document});
+  figure.classList.add("chart-static");
+  const plotBox = figure.querySelector(".chart-plot")!;
+  const wide = element(document, "div", "chart-static-wide");
+  wide.append(...Array.from(plotBox.childNodes));
+  const narrow = element(document, "div", "chart-static-narrow");
+  narrow.append(renderPlot(spec, data, {width: STATIC_CHART_WIDTHS.narrow, document}));
+  plotBox.append(wide, narrow);
   return figure;
 }

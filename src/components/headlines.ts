@@ -1,7 +1,6 @@
 // Headline figures and findings, computed from the datasets so a new poll or troop figure updates every page.
 import type {Datasets, Poll} from "../lib/contracts.js";
-import {currentKforStrength} from "./charts/troops.js";
-import {notRecognising} from "./charts/members.js";
+import {currentKforStrength, notRecognising} from "./facts.js";
 import {formatDate, formatInterval, formatP, formatPercent, formatPoints, formatTroops} from "./format.js";
 
 export interface Headline {

@@ -1,10 +1,9 @@
 // NATO's members by accession year, the ones that do not recognise Kosovo highlighted.
 import * as Plot from "@observablehq/plot";
 import type {Member} from "../../lib/contracts.js";
-import type {ChartSpec, Datasets} from "../chart.js";
+import type {ChartSpec} from "../chart.js";
 import {palette} from "../palette.js";
-
-export const notRecognising = (data: Datasets) => data.members.filter((m) => !m.recognizesKosovo);
+import {notRecognising} from "../facts.js";
 
 export const membersByYear: ChartSpec = {
   id: "nato-members-recognition-of-kosovo",

@@ -4,26 +4,10 @@ import type {Troop} from "../../lib/contracts.js";
 import type {ChartSpec, Datasets} from "../chart.js";
 import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.js";
 import {palette} from "../palette.js";
+import {currentKforStrength} from "../facts.js";
 
 const kfor = (data: Datasets) => data.troops.filter((t) => t.force === "KFOR");
 const levels = (data: Datasets) => kfor(data).filter((t) => t.kind === "level");
-
-/** The last day a dated figure can refer to: "2024" reaches to 31 December, "January 2024" only to the 31st of January. */
-function periodEndTime({date, datePrecision}: Pick<Troop, "date" | "datePrecision">): number {
-  const start = toDate(date);
-  if (datePrecision === "day") return start.getTime();
-  const end = new Date(start);
-  if (datePrecision === "month") end.setUTCMonth(end.getUTCMonth() + 1);
-  else end.setUTCFullYear(end.getUTCFullYear() + 1);
-  return end.getTime() - 1;
-}
-
-/** The most recent KFOR level, judged by the end of the period each figure refers to. */
-export function currentKforStrength(troops: Troop[]): Troop | undefined {
-  return troops
-    .filter((t) => t.force === "KFOR" && t.kind === "level")
-    .reduce<Troop | undefined>((latest, t) => (!latest || periodEndTime(t) >= periodEndTime(latest) ? t : latest), undefined);
-}
 
 /** The shared time axis of the troop and support charts, so both stories line up on the page. */
 export function kforTimeDomain(data: Datasets): [Date, Date] {

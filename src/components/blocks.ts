@@ -1,0 +1,30 @@
+// Page blocks other than charts that the build also writes into the HTML (scripts/postbuild.ts), so the first paint
+// already has them and nothing below them moves when the page's script redraws them. Each entry draws exactly what
+// the page's own cell draws (test/browser/static.test.ts compares the two).
+import type {Datasets} from "../lib/contracts.js";
+import {headlineCards, pollTable, sentenceList, statisticList} from "./cards.js";
+import {findings, headlines, invasionStatistics} from "./headlines.js";
+import {catalogTable, sourceList, type CatalogEntry} from "./methods.js";
+
+/** What the build knows about a page: the datasets, a document to build in, and the page's registered files. */
+export interface BlockContext {
+  data: Datasets;
+  document: Document;
+  /** The address of a file the page registers (a FileAttachment name as the page writes it, e.g. "./data/polls.json"). */
+  fileHref(name: string): string;
+  /** The contents of such a file, parsed as JSON. */
+  fileJson(name: string): unknown;
+}
+
+const datasetNames = ["polls", "troops", "events", "members", "sources", "invasion"];
+
+export const blocks: Record<string, (context: BlockContext) => HTMLElement> = {
+  "headline-cards": ({data, document}) => headlineCards(headlines(data), document),
+  findings: ({data, document}) => sentenceList(findings(data), undefined, document),
+  "poll-table": ({data, document}) => pollTable(data, document),
+  // At the default settings: the same numbers as the live controls' first values.
+  "invasion-statistics": ({data, document}) => statisticList(invasionStatistics(data), document),
+  "dataset-catalog": ({document, fileHref, fileJson}) =>
+    catalogTable(fileJson("./data/catalog.json") as CatalogEntry[], Object.fromEntries(datasetNames.map((name) => [name, {href: fileHref(`./data/${name}.json`)}])), document),
+  sources: ({data, document}) => sourceList(data.sources, document)
+};

@@ -1,0 +1,137 @@
+// Turns what the build drew into the page (chart-slot and block-slot placeholders, filled by scripts/postbuild.ts)
+// into the live page: responsive charts with tooltips and Export, and blocks that follow the page's inputs.
+// Light on purpose: Plot and the chart code load by dynamic import, only when a chart is drawn here.
+import type {Datasets} from "../lib/contracts.js";
+
+export interface HydrateOptions {
+  /**
+   * "load" (the default): the live chart replaces the static one right after the page's first paint.
+   * "interaction": only when the reader points at, touches or focuses the chart, or presses Export; a page whose
+   * charts are only looked at then never loads Plot at all.
+   */
+  when?: "load" | "interaction";
+}
+
+interface LiveCharts {
+  chartById: typeof import("./registry.js").chartById;
+  chartFigure: typeof import("./figure.js").chartFigure;
+}
+
+let liveCharts: Promise<LiveCharts> | undefined;
+
+/** The chart code and Plot (with all of d3), fetched once per page and only when first needed. */
+function loadLiveCharts(): Promise<LiveCharts> {
+  liveCharts ??= Promise.all([import("./registry.js"), import("./figure.js")]).then(([registry, figure]) => ({chartById: registry.chartById, chartFigure: figure.chartFigure}));
+  return liveCharts;
+}
+
+interface SlotState {
+  /** Bumped by every call: a call whose number is no longer current was superseded by newer data. */
+  version: number;
+  observer?: ResizeObserver;
+  disarm?: () => void;
+}
+
+const slots = new WeakMap<Element, SlotState>();
+
+/** After the frame now being prepared has been painted: the static chart is on screen before any work starts. */
+const afterNextPaint = (callback: () => void) => requestAnimationFrame(() => setTimeout(callback, 0));
+
+/** Where focus was inside the old figure, so the same control in the new one can take it. */
+function focusedControl(figure: Element | null): string | null {
+  const active = figure?.ownerDocument.activeElement;
+  if (!figure || !active || !figure.contains(active)) return null;
+  for (const selector of [".export-menu-toggle", ".chart-data summary"]) if (active.matches(selector)) return selector;
+  return null;
+}
+
+/**
+ * Draws the live chart into the slot at the slot's width, and again whenever that width changes, replacing the
+ * static figure in the same frame (a ResizeObserver callback runs before paint), so nothing on the page moves.
+ */
+async function mount(slot: Element, id: string, data: Datasets, state: SlotState, version: number, pendingClick: () => boolean): Promise<void> {
+  const {chartById, chartFigure} = await loadLiveCharts();
+  if (version !== state.version) return;
+  const spec = chartById(id);
+  let drawnWidth = -1;
+  state.observer = new ResizeObserver(([entry]) => {
+    const width = Math.floor(entry.contentRect.width);
+    if (width === drawnWidth || width <= 0) return;
+    drawnWidth = width;
+    const previous = slot.querySelector(":scope > figure.chart");
+    const figure = chartFigure(spec, data, {width});
+    // Keep what the reader had done to the old figure: the data table left open, the focused control.
+    const wasOpen = previous?.querySelector<HTMLDetailsElement>(".chart-data")?.open ?? false;
+    const focused = focusedControl(previous);
+    figure.querySelector<HTMLDetailsElement>(".chart-data")!.open = wasOpen;
+    slot.replaceChildren(figure);
+    if (focused) figure.querySelector<HTMLElement>(focused)?.focus();
+    // An Export press on the static button before the chart went live: open the real menu now.
+    if (pendingClick()) figure.querySelector<HTMLElement>(".export-menu-toggle")?.click();
+  });
+  state.observer.observe(slot);
+}
+
+/**
+ * The page's one line per chart, after a `<div class="chart-slot" data-chart="…">` placeholder:
+ * `hydrateChartById("chart-id", data);`. Call it again with new data (a cell that depends on inputs) and the chart
+ * is redrawn at once.
+ */
+export function hydrateChartById(id: string, data: Datasets, {when = "load"}: HydrateOptions = {}): void {
+  const slot = document.querySelector(`.chart-slot[data-chart="${CSS.escape(id)}"]`);
+  if (!slot) throw new Error(`This page has no <div class="chart-slot" data-chart="${id}"></div> for the chart: add one where it should appear.`);
+  const known = slots.get(slot);
+  const state: SlotState = known ?? {version: 0};
+  slots.set(slot, state);
+  state.observer?.disconnect();
+  state.disarm?.();
+  const version = ++state.version;
+
+  let exportPressed = false;
+  let started = false;
+  const start = () => {
+    state.disarm?.();
+    if (started) return;
+    started = true;
+    mount(slot, id, data, state, version, () => {
+      const pressed = exportPressed;
+      exportPressed = false;
+      return pressed;
+    }).catch((error) => {
+      // The static chart stays, complete; say why it did not become interactive.
+      console.error(`The interactive chart ${id} could not load:`, error);
+    });
+  };
+
+  // New data (a rerun), or no static chart to show meanwhile (the dev server does not run the build step): draw now.
+  const staticFigure = slot.querySelector(":scope > figure.chart-static");
+  if (known || !staticFigure) return start();
+
+  // The static Export button does nothing by itself: pressing it brings the live chart, whose menu then opens.
+  staticFigure.querySelector(".export-menu-toggle")?.addEventListener("click", () => {
+    exportPressed = true;
+    start();
+  });
+  if (when === "load") {
+    afterNextPaint(start);
+    return;
+  }
+
+  const events = ["pointerenter", "pointerdown", "focusin"];
+  for (const type of events) slot.addEventListener(type, start);
+  state.disarm = () => {
+    for (const type of events) slot.removeEventListener(type, start);
+    state.disarm = undefined;
+  };
+}
+
+/**
+ * The page's one line per block, after a `<div class="block-slot" data-block="…">` placeholder:
+ * `hydrateBlock("poll-table", pollTable(data));`. The build drew the same block there from the same data
+ * (src/components/blocks.ts), so on a built page this swaps like for like; a cell that reruns swaps in new content.
+ */
+export function hydrateBlock(name: string, content: Node): void {
+  const slot = document.querySelector(`.block-slot[data-block="${CSS.escape(name)}"]`);
+  if (!slot) throw new Error(`This page has no <div class="block-slot" data-block="${name}"></div> for the block: add one where it should appear.`);
+  slot.replaceChildren(content);
+}

@@ -1,0 +1,212 @@
+// The charts and blocks the build writes into each page (scripts/postbuild.ts), in Chromium: all there with scripts
+// off, the same as what the page's scripts draw, replaced without moving anything, dark with a dark page; and the
+// overview loads no Plot until the reader reaches for its chart.
+import type {Server} from "node:http";
+import {gzipSync} from "node:zlib";
+import type {Browser, BrowserContextOptions, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {startStaticServer} from "../../scripts/static-server.ts";
+import {charts} from "../../src/components/registry.ts";
+import {blocks} from "../../src/components/blocks.ts";
+import {browserUnavailable, launchChromium, routes} from "./chromium.ts";
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`Skipping the browser tests of the static pages: ${unavailable}`);
+
+/** What a reader sees of a chart: its texts and the drawn SVG's size on screen. */
+interface ChartView {
+  id: string;
+  isStatic: boolean;
+  title: string;
+  subtitle: string;
+  source: string;
+  tableRows: string[];
+  /** Width × height of each SVG chart with a box on screen (the other static drawing is display: none). */
+  drawn: {width: number; height: number}[];
+}
+
+function readCharts(page: Page): Promise<ChartView[]> {
+  return page.locator(".chart-slot").evaluateAll((slots) =>
+    slots.map((slot) => {
+      const figure = slot.querySelector("figure.chart");
+      const text = (selector: string) => figure?.querySelector(selector)?.textContent ?? "";
+      const drawn = Array.from(figure?.querySelectorAll("svg[role=img]") ?? [])
+        .map((svg) => svg.getBoundingClientRect())
+        .filter((box) => box.width > 0)
+        .map((box) => ({width: Math.round(box.width), height: Math.round(box.height)}));
+      return {
+        id: (slot as HTMLElement).dataset.chart ?? "",
+        isStatic: figure?.classList.contains("chart-static") ?? false,
+        title: text(".chart-title"),
+        subtitle: text(".chart-subtitle"),
+        source: text(".chart-source"),
+        tableRows: Array.from(figure?.querySelectorAll(".chart-table tr") ?? [], (row) => row.textContent ?? ""),
+        drawn
+      };
+    })
+  );
+}
+
+function readBlocks(page: Page): Promise<{name: string; text: string}[]> {
+  return page.locator(".block-slot").evaluateAll((slots) => slots.map((slot) => ({name: (slot as HTMLElement).dataset.block ?? "", text: slot.textContent ?? ""})));
+}
+
+describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
+  let browser: Browser;
+  let server: Server;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    ({server, url: baseUrl} = await startStaticServer({root: inject("siteDir"), base: "/kosovo-nato/"}));
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function open(route: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...options});
+    const page = await context.newPage();
+    await page.goto(new URL(route.slice(1), baseUrl).href, {waitUntil: "networkidle"});
+    return page;
+  }
+
+  /** The page once every chart that goes live on load has (the overview's waits for the reader). */
+  async function openLive(route: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const page = await open(route, options);
+    if (route === "/") await page.locator(".chart-slot").first().hover();
+    await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+    return page;
+  }
+
+  const staticViews = new Map<string, {charts: ChartView[]; blocks: {name: string; text: string}[]}>();
+
+  for (const width of [1280, 375]) {
+    it(`with scripts off, at ${width}px, every page shows each chart drawn, with title, subtitle, source and data table, and every block`, async () => {
+      const shown = new Set<string>();
+      for (const route of routes) {
+        const page = await open(route, {javaScriptEnabled: false, viewport: {width, height: 900}});
+        const views = await readCharts(page);
+        for (const view of views) {
+          shown.add(view.id);
+          expect(view.isStatic, view.id).toBe(true);
+          expect(view.title.length, view.id).toBeGreaterThan(5);
+          expect(view.subtitle.length, view.id).toBeGreaterThan(5);
+          expect(view.source, view.id).toMatch(/^Sources?: \S/);
+          expect(view.tableRows.length, view.id).toBeGreaterThan(1);
+          // One drawing on screen, the one that fits: never wider than the page.
+          expect(view.drawn, view.id).toHaveLength(1);
+          expect(view.drawn[0].width, view.id).toBeLessThanOrEqual(width - 32);
+          expect(view.drawn[0].height, view.id).toBeGreaterThan(100);
+        }
+        // Export works only with scripts, so its button is not offered without them.
+        expect(await page.locator(".export-menu-toggle").evaluateAll((buttons) => buttons.filter((button) => button.getBoundingClientRect().width > 0).length)).toBe(0);
+        const blockViews = await readBlocks(page);
+        for (const block of blockViews) expect(block.text.length, `${route} ${block.name}`).toBeGreaterThan(20);
+        if (width === 1280) staticViews.set(route, {charts: views, blocks: blockViews});
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.context().close();
+      }
+      // Every chart of the registry is on some page.
+      expect([...shown].sort()).toEqual(charts.map((chart) => chart.id).sort());
+    });
+  }
+
+  it("every block the pages use is in the registry, and every registered block is used", () => {
+    const used = [...staticViews.values()].flatMap((view) => view.blocks.map((block) => block.name));
+    expect(new Set(used)).toEqual(new Set(Object.keys(blocks)));
+  });
+
+  it("the page's scripts draw the same charts and blocks as the build did: the same texts, the same heights", async () => {
+    expect(staticViews.size).toBe(routes.length);
+    for (const route of routes) {
+      const page = await openLive(route);
+      const live = await readCharts(page);
+      const before = staticViews.get(route)!;
+      expect(live.map((view) => view.id)).toEqual(before.charts.map((view) => view.id));
+      for (const [index, view] of live.entries()) {
+        const {drawn, isStatic, ...texts} = view;
+        const {drawn: staticDrawn, isStatic: wasStatic, ...staticTexts} = before.charts[index];
+        expect(isStatic).toBe(false);
+        expect(wasStatic).toBe(true);
+        expect(texts).toEqual(staticTexts);
+        // At this width both use the wide layout: the live chart is wider, never taller or shorter.
+        expect(drawn[0].height, view.id).toBe(staticDrawn[0].height);
+        expect(drawn[0].width, view.id).toBeGreaterThanOrEqual(staticDrawn[0].width);
+      }
+      expect(await readBlocks(page)).toEqual(before.blocks);
+      await page.context().close();
+    }
+  });
+
+  for (const width of [1280, 375]) {
+    it(`at ${width}px nothing on the page moves when the live charts and blocks replace the built ones`, async () => {
+      for (const route of routes) {
+        const context = await browser.newContext({viewport: {width, height: 900}});
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          const shifts: number[] = [];
+          (window as unknown as {layoutShifts: number[]}).layoutShifts = shifts;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) shifts.push((entry as unknown as {value: number}).value);
+          }).observe({type: "layout-shift", buffered: true});
+        });
+        await page.goto(new URL(route.slice(1), baseUrl).href, {waitUntil: "networkidle"});
+        if (route !== "/") await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+        const shifts = await page.evaluate(() => (window as unknown as {layoutShifts: number[]}).layoutShifts);
+        // Sub-pixel rounding registers as shifts of about 1e-6; a visible jump of one line is over 0.001.
+        expect(shifts.reduce((sum, value) => sum + value, 0), route).toBeLessThan(0.001);
+        await context.close();
+      }
+    });
+  }
+
+  it("the built chart draws in the page's own text colour, so it follows a dark page", async () => {
+    const colours: Record<string, string> = {};
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await open("/troops", {javaScriptEnabled: false, colorScheme});
+      colours[colorScheme] = await page.locator("figure.chart-static .chart-static-wide svg[role=img] text").first().evaluate((text) => {
+        const body = getComputedStyle(document.body).color;
+        const fill = getComputedStyle(text).fill;
+        return fill === body ? fill : `text ${fill} but page ${body}`;
+      });
+      await page.context().close();
+    }
+    const lightness = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, channel) => sum + Number(channel), 0) / 3;
+    expect(colours.light).toMatch(/^rgb/);
+    expect(colours.dark).toMatch(/^rgb/);
+    expect(lightness(colours.light)).toBeLessThan(100);
+    expect(lightness(colours.dark)).toBeGreaterThan(160);
+  });
+
+  it("the overview loads no Plot, and under 200 KB of JavaScript (gzip), until the reader reaches for its chart", async () => {
+    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    const scripts: {url: string; gzipBytes: number}[] = [];
+    page.on("response", async (response) => {
+      if (response.request().resourceType() === "script") scripts.push({url: response.url(), gzipBytes: gzipSync(await response.body()).length});
+    });
+    await page.goto(baseUrl, {waitUntil: "networkidle"});
+    expect(scripts.length).toBeGreaterThan(3);
+    expect(scripts.filter((script) => script.url.includes("/plot@"))).toEqual([]);
+    expect(scripts.reduce((sum, script) => sum + script.gzipBytes, 0)).toBeLessThan(200_000);
+    expect(await page.locator("figure.chart-static").count()).toBe(1);
+
+    // Pointing at the chart brings the live one, with Plot.
+    await page.locator(".chart-slot").hover();
+    await page.locator("figure.chart:not(.chart-static) .export-menu-toggle").waitFor();
+    expect(scripts.some((script) => script.url.includes("/plot@"))).toBe(true);
+    await context.close();
+  });
+
+  it("pressing the overview's Export before the chart is live opens the live chart's menu", async () => {
+    const page = await open("/");
+    const toggle = page.locator("figure.chart .export-menu-toggle");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("figure.chart:not(.chart-static) .export-menu-toggle").getAttribute("aria-expanded")).toBe("true");
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.format)).toBe("svg");
+    await page.context().close();
+  });
+});

@@ -1,0 +1,89 @@
+// The post-build step (scripts/postbuild.ts) on small pages: placeholders filled, misspelt ones refused, Framework's
+// page template fixed, registered files read; and the static figure matches the live one at its widths.
+import {parseHTML} from "linkedom";
+import {describe, expect, it} from "vitest";
+import {loadTables} from "../../loaders/dataset.ts";
+import {buildDatasets} from "../../loaders/datasets.ts";
+import {fillSlots, fixPageTemplate, PAGE_LANGUAGE, registeredFiles, staticBlockDrawer, staticChartDrawer} from "../../scripts/postbuild.ts";
+import {chartFigure, STATIC_CHART_WIDTHS, staticChartFigure} from "../../src/components/figure.ts";
+import {chartById, charts} from "../../src/components/registry.ts";
+import {analyseInvasion, applySettings, defaultSettings} from "../../src/lib/invasion.ts";
+import type {Datasets} from "../../src/lib/contracts.ts";
+
+const document = parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+const data: Datasets = JSON.parse(JSON.stringify(buildDatasets(loadTables())));
+const draw = {chart: (id: string) => `<figure id="${id}"></figure>`, block: (name: string) => `<ul data-name="${name}"></ul>`};
+
+describe("fillSlots", () => {
+  it("fills each chart and block placeholder with its drawing, and leaves the rest of the page alone", () => {
+    const page = `<p>a</p><div class="chart-slot" data-chart="kfor-troop-strength-1999-today"></div><div class="block-slot" data-block="poll-table"></div><p>b</p>`;
+    expect(fillSlots(page, draw)).toBe(
+      `<p>a</p><div class="chart-slot" data-chart="kfor-troop-strength-1999-today"><figure id="kfor-troop-strength-1999-today"></figure></div><div class="block-slot" data-block="poll-table"><ul data-name="poll-table"></ul></div><p>b</p>`
+    );
+  });
+
+  it("refuses a placeholder written any other way, naming it", () => {
+    for (const tag of [`<div class="chart-slot" data-chart="Bad_Id"></div>`, `<div data-chart="x" class="chart-slot"></div>`, `<div class="chart-slot" data-block="x"></div>`, `<section class="block-slot" data-block="x"></section>`]) {
+      expect(() => fillSlots(`<p>${tag}</p>`, draw, "page.html"), tag).toThrow(/page\.html: placeholders must read exactly/);
+    }
+  });
+
+  it("draws real charts, and names an unknown chart or block", () => {
+    const filled = fillSlots(`<div class="chart-slot" data-chart="nato-members-recognition-of-kosovo"></div>`, {chart: staticChartDrawer(data, document), block: draw.block});
+    expect(filled).toContain(`<figure aria-labelledby="nato-members-recognition-of-kosovo-title"`);
+    expect(() => fillSlots(`<div class="chart-slot" data-chart="no-such-chart"></div>`, {chart: staticChartDrawer(data, document), block: draw.block})).toThrow(/no chart with id "no-such-chart"/);
+    const blocks = staticBlockDrawer(data, document, "/site/page.html", "");
+    expect(() => blocks("no-such-block")).toThrow(/no block named "no-such-block"/);
+    expect(() => blocks("dataset-catalog")).toThrow(/reads \.\/data\/catalog\.json, which the page does not load/);
+  });
+});
+
+describe("the page template", () => {
+  const template = `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">\n`;
+
+  it("gets a language and lets readers zoom", () => {
+    const fixed = fixPageTemplate(template);
+    expect(fixed).toContain(`<html lang="${PAGE_LANGUAGE}">`);
+    expect(fixed).toContain(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
+    expect(fixed).not.toContain("maximum-scale");
+  });
+
+  it("fails loudly when Framework's template changes", () => {
+    expect(() => fixPageTemplate(template.replace("<html>", `<html lang="en">`), "x.html")).toThrow(/x\.html: Framework's page template changed/);
+  });
+});
+
+it("registeredFiles reads the files a built page registers", () => {
+  const html = `registerFile("./data/polls.json", {"name":"./data/polls.json","mimeType":"application/json","path":"./_file/data/polls.6ab109ca.json","lastModified":1,"size":2});\nregisterFile("./data/troops.json", {"name":"./data/troops.json","path":"./_file/data/troops.7d69702d.json"});`;
+  expect([...registeredFiles(html)]).toEqual([
+    ["./data/polls.json", "./_file/data/polls.6ab109ca.json"],
+    ["./data/troops.json", "./_file/data/troops.7d69702d.json"]
+  ]);
+});
+
+describe("the static figure", () => {
+  for (const spec of charts) {
+    it(`${spec.id}: the live figure's texts, and one drawing per static width as tall as the live chart there`, () => {
+      const built = staticChartFigure(spec, data, document);
+      const live = chartFigure(spec, data, {width: STATIC_CHART_WIDTHS.wide, document});
+      expect(built.classList.contains("chart-static")).toBe(true);
+      for (const selector of [".chart-title", ".chart-subtitle", ".chart-source", ".chart-table", ".export-menu-toggle"]) {
+        expect(built.querySelector(selector)?.outerHTML, selector).toBe(live.querySelector(selector)?.outerHTML);
+      }
+      for (const [variant, width] of Object.entries(STATIC_CHART_WIDTHS)) {
+        const svg = built.querySelector(`.chart-static-${variant} svg[role=img]`)!;
+        const liveSvg = chartFigure(spec, data, {width, document}).querySelector("svg[role=img]")!;
+        expect(svg.getAttribute("width")).toBe(String(width));
+        expect(svg.getAttribute("height")).toBe(liveSvg.getAttribute("height"));
+        expect(svg.getAttribute("fill")).toBe("currentColor");
+      }
+    });
+  }
+
+  it("on /invasion, drawn from the datasets, equals the live page at its default settings", () => {
+    const live = {...data, polls: applySettings(data.polls, defaultSettings), invasion: analyseInvasion(data.polls, defaultSettings)};
+    for (const id of ["kosovo-nato-support-before-after-invasion", "kosovo-nato-like-for-like-iri"]) {
+      expect(staticChartFigure(chartById(id), live, document).outerHTML).toBe(staticChartFigure(chartById(id), data, document).outerHTML);
+    }
+  });
+});
