@@ -92,12 +92,13 @@ function pollRowIssues(polls: ParsedTable<PollRow>): DataIssue[] {
 }
 
 function unknownSources<T>(table: ParsedTable<T>, known: Set<string>, column = "source"): DataIssue[] {
-  return table.rows.flatMap(({line, row}: Located<T>) => {
+  // A loop rather than flatMap: an empty array per valid row is 100,000 allocations for nothing at scale.
+  const issues: DataIssue[] = [];
+  for (const {line, row} of table.rows as Located<T>[]) {
     const ref = (row as Record<string, unknown>)[column];
-    return typeof ref === "string" && !known.has(ref)
-      ? [{file: table.file, line, column, rule: `${JSON.stringify(ref)} is not an id in sources.csv`}]
-      : [];
-  });
+    if (typeof ref === "string" && !known.has(ref)) issues.push({file: table.file, line, column, rule: `${JSON.stringify(ref)} is not an id in sources.csv`});
+  }
+  return issues;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
