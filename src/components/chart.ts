@@ -42,3 +42,14 @@ export function sourceLine(data: Datasets, sourceIds: string[]): string {
   }
   return `Source${names.length > 1 ? "s" : ""}: ${names.join("; ")}`;
 }
+
+/** Smallest and largest of many numbers; Math.min(...values) overflows the call stack past about 100,000 values. */
+export function extentOf(values: Iterable<number>): [min: number, max: number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return [min, max];
+}

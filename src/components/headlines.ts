@@ -1,5 +1,6 @@
 // Headline figures and findings, computed from the datasets so a new poll or troop figure updates every page.
 import type {Datasets, Poll} from "../lib/contracts.js";
+import {extentOf} from "./chart.js";
 import {currentKforStrength, notRecognising} from "./facts.js";
 import {formatDate, formatInterval, formatP, formatPercent, formatPoints, formatTroops} from "./format.js";
 
@@ -44,8 +45,7 @@ export function headlines(data: Datasets): Headline[] {
 export function findings(data: Datasets): string[] {
   const {pre, post, likeForLike: pair} = data.invasion;
   const latest = latestPoll(data.polls);
-  const lowestOpposed = Math.min(...data.polls.map((p) => p.opposed));
-  const highestOpposed = Math.max(...data.polls.map((p) => p.opposed));
+  const [lowestOpposed, highestOpposed] = extentOf(data.polls.map((p) => p.opposed));
   const kforLevels = data.troops.filter((t) => t.force === "KFOR" && t.kind === "level");
   const peak = kforLevels.reduce((max, t) => (t.troops > max.troops ? t : max));
   const current = currentKforStrength(data.troops);

@@ -1,6 +1,6 @@
 // Before and after 24 February 2022: support across the invasion, and the like-for-like IRI comparison.
 import * as Plot from "@observablehq/plot";
-import type {ChartSpec, Datasets} from "../chart.js";
+import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
 import {formatDate, formatInterval, formatP, formatPercent, formatPoints, toDate} from "../format.js";
 import {palette, periodLabels} from "../palette.js";
 import {percentFloor, pollRows, pollTableColumns, round1} from "./opinion.js";
@@ -12,7 +12,8 @@ const DAY = 24 * 3600 * 1000;
 function timeDomain(data: Datasets): [Date, Date] {
   const times = data.polls.flatMap((p) => [toDate(p.fieldworkStart).getTime(), toDate(p.fieldworkEnd).getTime()]);
   times.push(toDate(data.invasion.cutoff).getTime());
-  return [new Date(Math.min(...times) - 180 * DAY), new Date(Math.max(...times) + 180 * DAY)];
+  const [first, last] = extentOf(times);
+  return [new Date(first - 180 * DAY), new Date(last + 180 * DAY)];
 }
 
 function periodMeans(data: Datasets) {

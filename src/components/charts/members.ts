@@ -1,7 +1,7 @@
 // NATO's members by accession year, the ones that do not recognise Kosovo highlighted.
 import * as Plot from "@observablehq/plot";
 import type {Member} from "../../lib/contracts.js";
-import type {ChartSpec} from "../chart.js";
+import {extentOf, type ChartSpec} from "../chart.js";
 import {palette} from "../palette.js";
 import {notRecognising} from "../facts.js";
 
@@ -26,7 +26,7 @@ export const membersByYear: ChartSpec = {
   }),
   plot: (data, {width, document}) => {
     const status = (recognizes: boolean) => (recognizes ? "Recognises Kosovo" : "Does not recognise Kosovo");
-    const years = data.members.map((m) => m.joined);
+    const [firstYear, lastYear] = extentOf(data.members.map((m) => m.joined));
     const narrow = width < 520;
     return Plot.plot({
       document,
@@ -34,7 +34,7 @@ export const membersByYear: ChartSpec = {
       height: 50 + 17 * data.members.length,
       marginLeft: 10,
       marginRight: 10,
-      x: {domain: [Math.floor(Math.min(...years) / 10) * 10, Math.ceil((Math.max(...years) + 1) / 10) * 10], label: "Year joined", tickFormat: "d", grid: true, ticks: narrow ? 4 : 8},
+      x: {domain: [Math.floor(firstYear / 10) * 10, Math.ceil((lastYear + 1) / 10) * 10], label: "Year joined", tickFormat: "d", grid: true, ticks: narrow ? 4 : 8},
       // One row per member, in order of accession: the list reads top to bottom like the alliance's history.
       y: {domain: data.members.map((m) => m.country), axis: null},
       color: {domain: [status(true), status(false)], range: [palette.recognising, palette.notRecognising], legend: true},

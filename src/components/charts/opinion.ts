@@ -1,6 +1,6 @@
 // Public-opinion charts: support over time with intervals, the answers per poll, and the lead.
 import * as Plot from "@observablehq/plot";
-import type {ChartSpec, Datasets} from "../chart.js";
+import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
 import {formatInterval, formatPercent, toDate} from "../format.js";
 import {palette} from "../palette.js";
 
@@ -12,7 +12,7 @@ const span = (data: Datasets) =>
 
 /** Lower end of a percent axis that shows every interval, rounded down to 5 and never below 0. */
 export function percentFloor(values: number[]): number {
-  return Math.max(0, Math.floor((Math.min(...values) - 1) / 5) * 5);
+  return Math.max(0, Math.floor((extentOf(values)[0] - 1) / 5) * 5);
 }
 
 export const pollTableColumns = [

@@ -1,7 +1,7 @@
 // KFOR strength 1999–today, with qualifiers, reinforcements, targets and events; and support on the same time axis.
 import * as Plot from "@observablehq/plot";
 import type {Troop} from "../../lib/contracts.js";
-import type {ChartSpec, Datasets} from "../chart.js";
+import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
 import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.js";
 import {palette} from "../palette.js";
 import {currentKforStrength} from "../facts.js";
@@ -12,8 +12,7 @@ const levels = (data: Datasets) => kfor(data).filter((t) => t.kind === "level");
 /** The shared time axis of the troop and support charts, so both stories line up on the page. */
 export function kforTimeDomain(data: Datasets): [Date, Date] {
   const times = [...kfor(data).map((t) => toDate(t.date).getTime()), ...data.polls.map((p) => toDate(p.fieldworkEnd).getTime())];
-  const first = new Date(Math.min(...times));
-  const last = new Date(Math.max(...times));
+  const [first, last] = extentOf(times).map((time) => new Date(time));
   return [new Date(Date.UTC(first.getUTCFullYear(), 0, 1)), new Date(Date.UTC(last.getUTCFullYear() + 1, 0, 1))];
 }
 
