@@ -2,8 +2,8 @@
 // already has them and nothing below them moves when the page's script redraws them. Each entry draws exactly what
 // the page's own cell draws (test/browser/static.test.ts compares the two).
 import type {Datasets} from "../lib/contracts.js";
-import {headlineCards, pollTable, sentenceList, statisticList} from "./cards.js";
-import {findings, headlines, invasionStatistics} from "./headlines.js";
+import {caveatParagraph, headlineCards, pollTable, sentenceList, statisticList} from "./cards.js";
+import {findings, headlines, invasionStatistics, recordCaveat} from "./headlines.js";
 import {catalogTable, sourceList, type CatalogEntry} from "./methods.js";
 
 /** What the build knows about a page: the datasets, a document to build in, and the page's registered files. */
@@ -21,6 +21,7 @@ const datasetNames = ["polls", "troops", "events", "members", "sources", "invasi
 export const blocks: Record<string, (context: BlockContext) => HTMLElement> = {
   "headline-cards": ({data, document}) => headlineCards(headlines(data), document),
   findings: ({data, document}) => sentenceList(findings(data), undefined, document),
+  "record-caveat": ({data, document}) => caveatParagraph(recordCaveat(data), document),
   "poll-table": ({data, document}) => pollTable(data, document),
   // At the default settings: the same numbers as the live controls' first values.
   "invasion-statistics": ({data, document}) => statisticList(invasionStatistics(data), document),

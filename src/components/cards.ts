@@ -83,3 +83,8 @@ export function statisticList(lines: {label: string; value: string}[], document:
   for (const line of lines) list.append(element(document, "dt", undefined, line.label), element(document, "dd", undefined, line.value));
   return list;
 }
+
+/** A paragraph of text computed from the data, styled as a caveat. */
+export function caveatParagraph(text: string, document: Document = globalThis.document): HTMLElement {
+  return element(document, "p", "caveat", text);
+}
