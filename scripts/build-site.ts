@@ -3,7 +3,7 @@
 import {spawnSync} from "node:child_process";
 import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {delimiter, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {resolveDataDir} from "../loaders/dataset.ts";
 import {postbuild} from "./postbuild.ts";
@@ -37,7 +37,8 @@ function observableBuild(sourceRoot: string, outDir: string, configDir: string, 
   // --import tsx: Framework loads a TypeScript config by itself only when it is the default one.
   const result = spawnSync(process.execPath, ["--import", "tsx", cli, "build", "--config", configFile], {
     cwd: sourceRoot,
-    env: {...env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+    // Framework runs .ts loaders with `tsx` from PATH; npm scripts put node_modules/.bin there, a bare `node` does not.
+    env: {...env, OBSERVABLE_TELEMETRY_DISABLE: "true", PATH: `${join(projectRoot, "node_modules/.bin")}${delimiter}${env.PATH ?? ""}`},
     encoding: "utf8"
   });
   if (result.status !== 0) throw new Error(`the site did not build:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);

@@ -25,7 +25,8 @@ export default function setup(project: TestProject): () => void {
   }
   const workDir = mkdtempSync(join(tmpdir(), "kosovo-site-"));
   const siteDir = join(workDir, "dist");
-  buildSite(siteDir);
+  // fresh: never serve loader output cached by an earlier run on other data (npm run dev, a DATA_DIR build).
+  buildSite(siteDir, {fresh: true});
   project.provide("siteDir", siteDir);
   return () => rmSync(workDir, {recursive: true, force: true});
 }
