@@ -20,7 +20,7 @@ export interface BuildOptions {
 }
 
 /** The files a build reads; node_modules is linked, not copied, and data/ is read in place through DATA_DIR. */
-function copySources(into: string): void {
+export function copySources(into: string): void {
   for (const entry of ["src", "loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
     cpSync(join(projectRoot, entry), join(into, entry), {recursive: true, filter: (source) => !source.includes(`${join("src", ".observablehq")}`)});
   }

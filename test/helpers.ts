@@ -1,8 +1,9 @@
 // Test helpers: throwaway copies of data/ to corrupt, and running the project's own commands.
-import {cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from "node:fs";
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {spawnSync} from "node:child_process";
+import {copySources} from "../scripts/build-site.ts";
 
 export const projectRoot = new URL("../", import.meta.url).pathname;
 export const dataDir = join(projectRoot, "data");
@@ -39,15 +40,12 @@ export function runTsx(script: string, env: Record<string, string> = {}) {
 }
 
 /**
- * A throwaway copy of the project's sources sharing its node_modules. Framework caches loader output inside src/,
- * so a test that runs Framework on other data must not run it in the real project: the cache would serve that data
- * to later builds (and to tests running alongside).
+ * A throwaway copy of the project's sources sharing its node_modules (give it data through DATA_DIR). Framework
+ * caches loader output inside src/, so a test that runs Framework on other data must not run it in the real project:
+ * the cache would serve that data to later builds (and to tests running alongside).
  */
 export function projectCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "kosovo-project-"));
-  for (const entry of ["src", "loaders", "scripts", "data", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
-    cpSync(join(projectRoot, entry), join(dir, entry), {recursive: true, filter: (source) => !source.includes(".observablehq")});
-  }
-  symlinkSync(join(projectRoot, "node_modules"), join(dir, "node_modules"));
+  copySources(dir);
   return dir;
 }
