@@ -162,6 +162,24 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
     });
   }
 
+  it("no script is fetched before the page's first frame: the page script starts after it", async () => {
+    for (const route of routes) {
+      const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+      const page = await context.newPage();
+      await page.addInitScript({content: "requestAnimationFrame(() => { window.firstFrameAt = performance.now(); });"});
+      await page.goto(new URL(route.slice(1), baseUrl).href, {waitUntil: "networkidle"});
+      const {firstFrameAt, scriptStarts} = await page.evaluate(() => ({
+        firstFrameAt: (window as unknown as {firstFrameAt: number}).firstFrameAt,
+        scriptStarts: performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith(".js")).map((entry) => entry.startTime)
+      }));
+      expect(scriptStarts.length, route).toBeGreaterThan(3);
+      expect(Math.min(...scriptStarts), route).toBeGreaterThanOrEqual(firstFrameAt);
+      // Nor a stylesheet: it is in the page.
+      expect(await page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith(".css")).length), route).toBe(0);
+      await context.close();
+    }
+  });
+
   it("the built chart draws in the page's own text colour, so it follows a dark page", async () => {
     const colours: Record<string, string> = {};
     for (const colorScheme of ["light", "dark"] as const) {

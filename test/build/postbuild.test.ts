@@ -1,10 +1,13 @@
 // The post-build step (scripts/postbuild.ts) on small pages: placeholders filled, misspelt ones refused, Framework's
 // page template fixed, registered files read; and the static figure matches the live one at its widths.
+import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 import {parseHTML} from "linkedom";
 import {describe, expect, it} from "vitest";
 import {loadTables} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
-import {fillSlots, fixPageTemplate, PAGE_LANGUAGE, registeredFiles, staticBlockDrawer, staticChartDrawer} from "../../scripts/postbuild.ts";
+import {DEFERRED_SCRIPT_TYPE, deferPageScript, fillSlots, fixPageTemplate, inlineStylesheets, PAGE_LANGUAGE, registeredFiles, staticBlockDrawer, staticChartDrawer} from "../../scripts/postbuild.ts";
 import {chartFigure, STATIC_CHART_WIDTHS, staticChartFigure} from "../../src/components/figure.ts";
 import {chartById, charts} from "../../src/components/registry.ts";
 import {analyseInvasion, applySettings, defaultSettings} from "../../src/lib/invasion.ts";
@@ -50,6 +53,36 @@ describe("the page template", () => {
 
   it("fails loudly when Framework's template changes", () => {
     expect(() => fixPageTemplate(template.replace("<html>", `<html lang="en">`), "x.html")).toThrow(/x\.html: Framework's page template changed/);
+  });
+});
+
+describe("nothing holds back the first paint", () => {
+  const head = `<link rel="preload" as="style" href="./_import/style.abc.css">\n<link rel="stylesheet" type="text/css" href="./_import/style.abc.css">\n<link rel="modulepreload" href="./_observablehq/client.js">\n<link rel="modulepreload" href="./_import/components/load.js">\n<script type="module">\nimport {define} from "./_observablehq/client.js";\ndefine({id: "1"});\n</script>\n`;
+
+  it("inlines the stylesheet and drops both links to it", () => {
+    const site = mkdtempSync(join(tmpdir(), "kosovo-postbuild-"));
+    try {
+      mkdirSync(join(site, "_import"));
+      writeFileSync(join(site, "_import/style.abc.css"), "body{color:red}");
+      const html = inlineStylesheets(head, join(site, "page.html"));
+      expect(html).toContain("<style>body{color:red}</style>");
+      expect(html).not.toContain("style.abc.css");
+      writeFileSync(join(site, "_import/style.abc.css"), "a{content:'</style>'}");
+      expect(() => inlineStylesheets(head, join(site, "page.html"))).toThrow(/would end the inlined stylesheet early/);
+      expect(() => inlineStylesheets("<head></head>", join(site, "page.html"))).toThrow(/no stylesheet link/);
+    } finally {
+      rmSync(site, {recursive: true, force: true});
+    }
+  });
+
+  it("keeps the page script, inert, and starts it with its preloads after the first frame", () => {
+    const html = deferPageScript(head, "page.html");
+    expect(html).not.toContain('<script type="module">');
+    expect(html).not.toContain('<link rel="modulepreload"');
+    expect(html).toContain(`<script type="${DEFERRED_SCRIPT_TYPE}" id="observablehq-page-script">\nimport {define} from "./_observablehq/client.js";\ndefine({id: "1"});\n</script>`);
+    expect(html).toContain(`const hrefs = ["./_observablehq/client.js","./_import/components/load.js"];`);
+    expect(html).toMatch(/requestAnimationFrame\(\(\) => setTimeout\(run, 0\)\)/);
+    expect(() => deferPageScript(head + head, "page.html")).toThrow(/expected one inline module script/);
   });
 });
 
