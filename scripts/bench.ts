@@ -1,0 +1,276 @@
+// `npm run bench`: how fast and light the built site is, per route, measured rather than asserted. It builds the site
+// from clean (twice, to check the builds are byte-identical), serves it over loopback with gzip as a static host would,
+// and reports bytes loaded, time to first chart against a plain-HTML floor, and Lighthouse scores.
+// Writes bench/results.json and prints a table; it never fails on a target (the targets are printed beside the numbers).
+import {spawn} from "node:child_process";
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import type {Server} from "node:http";
+import {availableParallelism, cpus, loadavg, tmpdir} from "node:os";
+import {join, relative} from "node:path";
+import {performance} from "node:perf_hooks";
+import {fileURLToPath} from "node:url";
+import type {Browser, Page} from "playwright-core";
+import {routes, chromiumPath, launchChromium} from "../test/browser/chromium.ts";
+import {buildSite, projectRoot} from "./build-site.ts";
+import {startStaticServer} from "./static-server.ts";
+
+const TTFC_RUNS = 5;
+const VIEWPORT = {width: 1280, height: 900};
+
+export const targets = {
+  firstChartRatio: 1.5,
+  lighthouse: {performance: 0.95, accessibility: 1, "best-practices": 1, seo: 0.95},
+  overviewJsGzipBytes: 200_000,
+  cleanBuildSeconds: 30
+};
+
+type Kind = "html" | "js" | "css" | "data" | "other";
+interface Bytes {
+  raw: number;
+  gzip: number;
+}
+type ByKind = Record<Kind, Bytes>;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function kindOf(resourceType: string, url: string): Kind {
+  if (resourceType === "document") return "html";
+  if (resourceType === "script") return "js";
+  if (resourceType === "stylesheet") return "css";
+  if (resourceType === "fetch" || resourceType === "xhr" || url.endsWith(".json")) return "data";
+  return "other";
+}
+
+function fileMap(root: string): Map<string, Buffer> {
+  const entries = readdirSync(root, {withFileTypes: true, recursive: true}).filter((entry) => entry.isFile());
+  return new Map(entries.map((entry) => [relative(root, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name))]));
+}
+
+function identical(a: string, b: string): {identical: boolean; differing: string[]} {
+  const first = fileMap(a);
+  const second = fileMap(b);
+  const paths = new Set([...first.keys(), ...second.keys()]);
+  const differing = [...paths].filter((path) => !first.get(path)?.equals(second.get(path) ?? Buffer.alloc(0)) || !second.has(path)).sort();
+  return {identical: differing.length === 0, differing};
+}
+
+/**
+ * Watches each frame from navigation start and notes the first in which a chart's SVG has a box on screen. A string,
+ * not a function: tsx wraps functions in a helper (__name) that does not exist in the page, so the script would fail.
+ */
+const recordFirstChart = `{
+  const check = () => {
+    const drawn = Array.from(document.querySelectorAll("figure.chart svg")).some((svg) => {
+      const box = svg.getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    });
+    if (drawn) window.firstChartAt = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}`;
+
+/** One cold load (a new browser context has an empty cache): bytes by kind, and when the first chart was on screen. */
+async function coldLoad(browser: Browser, url: string, {interact = false} = {}): Promise<{bytes: ByKind; firstChartMs: number | null; firstContentfulPaintMs: number | null; requests: number}> {
+  const context = await browser.newContext({viewport: VIEWPORT});
+  const page: Page = await context.newPage();
+  await page.addInitScript({content: recordFirstChart});
+  const pending: Promise<void>[] = [];
+  const bytes: ByKind = {html: {raw: 0, gzip: 0}, js: {raw: 0, gzip: 0}, css: {raw: 0, gzip: 0}, data: {raw: 0, gzip: 0}, other: {raw: 0, gzip: 0}};
+  let requests = 0;
+  page.on("response", (response) => {
+    requests++;
+    pending.push(
+      (async () => {
+        const kind = kindOf(response.request().resourceType(), response.url());
+        const body = await response.body().catch(() => Buffer.alloc(0));
+        const sizes = await response.request().sizes();
+        bytes[kind].raw += body.length;
+        // The body as it crossed the wire: gzip from the server where it compresses, else the same bytes.
+        bytes[kind].gzip += sizes.responseBodySize;
+      })()
+    );
+  });
+  await page.goto(url, {waitUntil: "networkidle"});
+  if (interact) {
+    await page.locator(".chart-slot").first().hover();
+    await page.locator("figure.chart:not(.chart-static)").first().waitFor();
+    await page.waitForLoadState("networkidle");
+  }
+  const firstChartMs = await page.evaluate(() => (window as unknown as {firstChartAt?: number}).firstChartAt ?? null);
+  const firstContentfulPaintMs = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
+  await Promise.all(pending);
+  await context.close();
+  return {bytes, firstChartMs, firstContentfulPaintMs, requests};
+}
+
+/** A page holding only a chart's figure as the build wrote it: no stylesheet, no script. The floor for first paint. */
+function writeFloorPage(builtHtml: string, outFile: string): boolean {
+  const start = builtHtml.indexOf('<div class="chart-slot"');
+  if (start < 0) return false;
+  const end = builtHtml.indexOf("</figure></div>", start);
+  const figure = builtHtml.slice(start, end + "</figure></div>".length);
+  writeFileSync(outFile, `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Static floor</title>\n</head>\n<body>\n${figure}\n</body>\n</html>\n`);
+  return true;
+}
+
+interface LighthouseScores {
+  performance: number | null;
+  accessibility: number | null;
+  "best-practices": number | null;
+  seo: number | null;
+  failing: string[];
+}
+
+/**
+ * Lighthouse's default (mobile, simulated throttling) run of one URL, with Debian's Chromium, through its CLI.
+ * Asynchronous: the site is served from this process, which must keep answering while Lighthouse loads it.
+ */
+async function lighthouse(url: string, workDir: string): Promise<LighthouseScores> {
+  const output = join(workDir, `lighthouse-${Math.random().toString(36).slice(2)}.json`);
+  const cli = join(projectRoot, "node_modules/lighthouse/cli/index.js");
+  const child = spawn(
+    process.execPath,
+    [cli, url, "--quiet", "--output=json", `--output-path=${output}`, "--only-categories=performance,accessibility,best-practices,seo", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+    {env: {...process.env, CHROME_PATH: process.env.CHROME_PATH ?? chromiumPath}, stdio: ["ignore", "ignore", "pipe"]}
+  );
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  if (status !== 0) throw new Error(`lighthouse failed on ${url}:\n${stderr.slice(-2000)}`);
+  const report = JSON.parse(readFileSync(output, "utf8")) as {
+    categories: Record<string, {score: number | null; auditRefs: {id: string; weight: number}[]}>;
+    audits: Record<string, {score: number | null; scoreDisplayMode: string}>;
+  };
+  const score = (category: string) => report.categories[category]?.score ?? null;
+  // The weighted audits that cost points, so a score below target says where to look.
+  const failing = Object.values(report.categories)
+    .flatMap((category) => category.auditRefs.filter((ref) => ref.weight > 0).map((ref) => ref.id))
+    .filter((id) => {
+      const audit = report.audits[id];
+      return audit && audit.score !== null && audit.score < 0.9 && ["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode);
+    });
+  return {performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo"), failing};
+}
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)}`;
+const mark = (ok: boolean) => (ok ? "ok" : "MISS");
+
+async function main(): Promise<void> {
+  const benchStart = performance.now();
+  const work = mkdtempSync(join(tmpdir(), "kosovo-bench-"));
+  const servers: Server[] = [];
+  let browser: Browser | undefined;
+  try {
+    // Build from clean: a fresh copy of the sources, no Framework cache, as `npm run build` on a new checkout.
+    const site = join(work, "site");
+    let started = performance.now();
+    buildSite(site, {fresh: true});
+    const cleanBuildSeconds = (performance.now() - started) / 1000;
+    started = performance.now();
+    buildSite(join(work, "site-again"), {fresh: true});
+    const secondBuildSeconds = (performance.now() - started) / 1000;
+    const reproducible = identical(site, join(work, "site-again"));
+    console.error(`built twice from clean: ${cleanBuildSeconds.toFixed(1)} s, ${secondBuildSeconds.toFixed(1)} s`);
+
+    const floorDir = join(work, "floor");
+    mkdirSync(floorDir);
+    const {server, url: siteUrl} = await startStaticServer({root: site});
+    const {server: floorServer, url: floorUrl} = await startStaticServer({root: floorDir});
+    servers.push(server, floorServer);
+    browser = await launchChromium();
+
+    const results = [];
+    for (const route of routes) {
+      const page = route === "/" ? "index" : route.slice(1);
+      const url = new URL(route.slice(1), siteUrl).href;
+      const hasFloor = writeFloorPage(readFileSync(join(site, `${page}.html`), "utf8"), join(floorDir, `${page}.html`));
+      const loads = [];
+      const floorLoads = [];
+      // Alternating with the floor, so both see the same moments of a busy machine.
+      for (let run = 0; run < TTFC_RUNS; run++) {
+        loads.push(await coldLoad(browser, url));
+        if (hasFloor) floorLoads.push(await coldLoad(browser, new URL(`${page}.html`, floorUrl).href));
+      }
+      const floorTimes = floorLoads.map((load) => load.firstChartMs!);
+      const firstChartMs = hasFloor ? median(loads.map((load) => load.firstChartMs!)) : null;
+      const floorMs = hasFloor ? median(floorTimes) : null;
+      // On the overview the live chart (and Plot) loads only when the reader reaches for it: what that adds.
+      const onInteraction = route === "/" ? (await coldLoad(browser, url, {interact: true})).bytes : null;
+      console.error(`${route}: bytes and first chart measured after ${((performance.now() - benchStart) / 1000).toFixed(0)} s; running Lighthouse`);
+      results.push({
+        route,
+        bytes: loads[0].bytes,
+        requests: loads[0].requests,
+        bytesAfterInteraction: onInteraction,
+        firstChartMs,
+        floorFirstChartMs: floorMs,
+        firstChartRatio: firstChartMs !== null && floorMs ? firstChartMs / floorMs : null,
+        // The fastest run too: on a busy machine it shows the page's own cost better than the median does.
+        firstChartMinMs: hasFloor ? Math.min(...loads.map((load) => load.firstChartMs!)) : null,
+        floorFirstChartMinMs: hasFloor ? Math.min(...floorTimes) : null,
+        firstChartRuns: loads.map((load) => load.firstChartMs),
+        floorRuns: floorTimes,
+        firstContentfulPaintMs: median(loads.map((load) => load.firstContentfulPaintMs ?? NaN)),
+        floorFirstContentfulPaintMs: hasFloor ? median(floorLoads.map((load) => load.firstContentfulPaintMs ?? NaN)) : null,
+        lighthouse: await lighthouse(url, work)
+      });
+    }
+
+    const report = {
+      measuredAt: new Date().toISOString(),
+      machine: {node: process.version, cpus: availableParallelism(), cpuModel: cpus()[0]?.model.trim() ?? "unknown", loadAverage1m: loadavg()[0]},
+      method: {
+        build: "scripts/build-site.ts with fresh: a copy of the sources with an empty Framework cache (observable build + scripts/postbuild.ts), timed twice",
+        serving: "scripts/static-server.ts on 127.0.0.1, gzip",
+        bytes: "one cold load in Chromium at 1280x900 until network idle; raw = decoded body, gzip = body bytes on the wire",
+        firstChart: `navigation start to the first animation frame in which a figure.chart svg has a box on screen; cold cache; median of ${TTFC_RUNS}`,
+        floor: "a plain HTML page (no CSS, no JS) holding the route's first chart figure exactly as built",
+        lighthouse: "lighthouse CLI, default mobile preset with simulated throttling, Debian Chromium headless"
+      },
+      targets,
+      build: {cleanSeconds: cleanBuildSeconds, secondCleanSeconds: secondBuildSeconds, byteIdentical: reproducible.identical, differingFiles: reproducible.differing},
+      routes: results
+    };
+    const resultsFile = fileURLToPath(new URL("../bench/results.json", import.meta.url));
+    mkdirSync(join(resultsFile, ".."), {recursive: true});
+    writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+
+    const rows = results.map((result) => {
+      const lh = result.lighthouse;
+      const lhOk = (Object.keys(targets.lighthouse) as (keyof typeof targets.lighthouse)[]).every((key) => (lh[key] ?? 0) >= targets.lighthouse[key]);
+      const jsOk = result.route !== "/" || result.bytes.js.gzip <= targets.overviewJsGzipBytes;
+      return [
+        result.route,
+        `${kb(result.bytes.html.raw)} / ${kb(result.bytes.html.gzip)}`,
+        `${kb(result.bytes.js.raw)} / ${kb(result.bytes.js.gzip)}${result.route === "/" ? ` ${mark(jsOk)}` : ""}`,
+        `${kb(result.bytes.css.raw)} / ${kb(result.bytes.css.gzip)}`,
+        result.firstChartMs === null ? "no chart" : `${result.firstChartMs.toFixed(0)} / ${result.floorFirstChartMs!.toFixed(0)} = ${result.firstChartRatio!.toFixed(2)} ${mark(result.firstChartRatio! <= targets.firstChartRatio)}`,
+        `${[lh.performance, lh.accessibility, lh["best-practices"], lh.seo].map((score) => (score === null ? "-" : Math.round(score * 100))).join(" / ")} ${mark(lhOk)}`
+      ];
+    });
+    const header = ["route", "HTML kB raw / gzip", "JS kB raw / gzip", "CSS kB raw / gzip", "first chart ms / floor = ratio", "Lighthouse perf / a11y / bp / seo"];
+    const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+    const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
+    console.log(line(header));
+    console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
+    for (const row of rows) console.log(line(row));
+    console.log("");
+    const overview = results.find((result) => result.route === "/");
+    if (overview?.bytesAfterInteraction) console.log(`Overview JS once the reader points at its chart (Plot loads then): ${kb(overview.bytesAfterInteraction.js.raw)} kB raw / ${kb(overview.bytesAfterInteraction.js.gzip)} kB gzip`);
+    console.log(`Clean build: ${cleanBuildSeconds.toFixed(1)} s (again: ${secondBuildSeconds.toFixed(1)} s) ${mark(cleanBuildSeconds <= targets.cleanBuildSeconds)}; two clean builds byte-identical: ${reproducible.identical ? "yes" : `NO (${reproducible.differing.length} files differ: ${reproducible.differing.slice(0, 5).join(", ")})`}`);
+    for (const result of results) if (result.lighthouse.failing.length) console.log(`Lighthouse audits below 0.9 on ${result.route}: ${result.lighthouse.failing.join(", ")}`);
+    console.log(`Targets: first chart ≤ ${targets.firstChartRatio}× the floor; Lighthouse ≥ ${Object.entries(targets.lighthouse).map(([key, value]) => `${key} ${value}`).join(", ")}; overview JS ≤ ${targets.overviewJsGzipBytes / 1000} kB gzip; clean build ≤ ${targets.cleanBuildSeconds} s.`);
+    console.log(`${availableParallelism()} cores (${report.machine.cpuModel}), Node ${process.version}, load average ${report.machine.loadAverage1m.toFixed(2)}; written to ${relative(process.cwd(), resultsFile)}`);
+  } finally {
+    await browser?.close();
+    for (const server of servers) server.close();
+    rmSync(work, {recursive: true, force: true});
+  }
+}
+
+await main();
