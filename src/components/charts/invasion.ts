@@ -78,7 +78,9 @@ export const supportBeforeAfter: ChartSpec = {
         }),
         Plot.link(means, {x1: "x1", x2: "x2", y1: "mean", y2: "mean", stroke: "period", strokeDasharray: "5,4", strokeWidth: 1.5}),
         // Mean labels sit under their line, at the left edge of each period, clear of the poll labels above the dots.
-        Plot.text(means, {x: "x1", y: "mean", text: "label", textAnchor: "start", dx: 4, dy: 10, fill: "period", fontSize: 10}),
+        // On a phone the after-period is too narrow for "After: mean 94.5%": a short label, ending at the right edge.
+        Plot.text(narrow ? means.filter((m) => m.period === "pre") : means, {x: "x1", y: "mean", text: "label", textAnchor: "start", dx: 4, dy: 10, fill: "period", fontSize: 10}),
+        Plot.text(narrow ? means.filter((m) => m.period === "post") : [], {x: "x2", y: "mean", text: (m) => `mean ${formatPercent(m.mean, 1)}`, textAnchor: "end", dx: -2, dy: 10, fill: "period", fontSize: 9}),
         Plot.linearRegressionY(trendPolls(data), {x: (p) => toDate(p.fieldworkMid), y: "support", stroke: "period", z: "period", ci: 0, strokeOpacity: 0.6}),
         Plot.ruleX(data.polls, {x: (p) => toDate(p.fieldworkMid), y1: (p) => p.supportCi[0], y2: (p) => p.supportCi[1], stroke: "period", strokeWidth: 2}),
         Plot.dot(data.polls, {
