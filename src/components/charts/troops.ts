@@ -40,7 +40,11 @@ export const troopsTimeline: ChartSpec = {
   id: "kfor-troop-strength-1999-today",
   title: (data) => {
     const current = currentKforStrength(data.troops);
-    return current ? `KFOR has shrunk to ${formatTroops(current)} troops since 1999` : "KFOR troop strength";
+    const all = levels(data);
+    if (!current || all.length === 0) return "KFOR troop strength";
+    const peak = all.reduce((largest, t) => (t.troops > largest.troops ? t : largest));
+    if (peak === current) return `KFOR is at its largest: ${formatTroops(current)} troops`;
+    return `KFOR has shrunk from ${formatTroops(peak)} troops at its largest to ${formatTroops(current)}`;
   },
   subtitle: () =>
     "NATO troops in Kosovo. Filled circles are exact figures; hollow shapes are approximate (◇ about, △ more than, □ under); × marks a planned target, not a level; + bars are reinforcements",
