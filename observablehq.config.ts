@@ -13,9 +13,10 @@ if (process.argv[2] === "build") {
   else console.warn("No SOURCE_DATE_EPOCH and no git commit: this build is dated by the clock, so it is not reproducible.");
 }
 
+// Inline, so browsers never request /favicon.ico; base64, because Framework re-encodes the % of a percent-encoded URI.
 const favicon =
-  "data:image/svg+xml," +
-  encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0072B2"/><path d="M8 22 16 8l8 14z" fill="#fff"/></svg>');
+  "data:image/svg+xml;base64," +
+  Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0072B2"/><path d="M8 22 16 8l8 14z" fill="#fff"/></svg>').toString("base64");
 
 export default {
   title: "Kosovo and NATO",
