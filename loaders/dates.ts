@@ -13,7 +13,3 @@ export function periodEnd({text, precision}: PartialDate): string {
   const day = precision === "day" ? d : String(daysInMonth(Number(y), Number(m))).padStart(2, "0");
   return `${y}-${m}-${day}`;
 }
-
-export function isoDateToUtc(isoDate: string): Date {
-  return new Date(`${isoDate}T00:00:00Z`);
-}

@@ -1,6 +1,7 @@
 // The shapes of the published datasets (src/data/*.json): zod schemas, so loaders, pages, tests and exports share one type.
 // Under src/ because Framework bundles only modules inside its root; pages import these types too.
 import {z} from "zod";
+import {intervalMethods} from "./stats.js";
 
 export const datePrecisions = ["year", "month", "day"] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
@@ -87,7 +88,7 @@ const periodSummarySchema = z.object({
 export const invasionSchema = z.object({
   cutoff: isoDate,
   deff: z.number(),
-  intervalMethod: z.enum(["wilson", "wald"]),
+  intervalMethod: z.enum(intervalMethods),
   pre: periodSummarySchema,
   post: periodSummarySchema,
   straddlingPollIds: z.array(z.string()),
