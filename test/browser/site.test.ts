@@ -1,10 +1,9 @@
 // The built site in headless Chromium: every route renders its charts, with no console error,
 // no failed request and no request to any other host; the /invasion controls recompute the numbers.
-import type {Server} from "node:http";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {startStaticServer} from "../../scripts/static-server.ts";
-import {browserUnavailable, launchChromium, routes} from "./chromium.ts";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {browserUnavailable, routes} from "./chromium.ts";
+import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the site: ${unavailable}`);
@@ -17,31 +16,20 @@ interface Visit {
 }
 
 describe.skipIf(unavailable !== null)("the built site in Chromium", () => {
-  let browser: Browser;
-  let server: Server;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    ({server, url: baseUrl} = await startStaticServer({root: inject("siteDir"), base: "/kosovo-nato/"}));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const site = serveBuiltSite();
 
   /** Opens a route (served under a sub-path, as GitHub Pages would) and records every problem a reader could hit. */
   async function visit(route: string, width = 1280): Promise<Visit> {
-    const context = await browser.newContext({viewport: {width, height: 900}});
+    const context = await site.browser.newContext({viewport: {width, height: 900}});
     const page = await context.newPage();
     const visit: Visit = {page, consoleErrors: [], failedRequests: [], foreignRequests: []};
-    const origin = new URL(baseUrl).origin;
+    const origin = new URL(site.baseUrl).origin;
     page.on("console", (message) => message.type() === "error" && visit.consoleErrors.push(message.text()));
     page.on("pageerror", (error) => visit.consoleErrors.push(String(error)));
     page.on("request", (request) => !request.url().startsWith(origin) && !request.url().startsWith("data:") && visit.foreignRequests.push(request.url()));
     page.on("requestfailed", (request) => visit.failedRequests.push(`${request.url()} ${request.failure()?.errorText}`));
     page.on("response", (response) => response.status() >= 400 && visit.failedRequests.push(`${response.url()} ${response.status()}`));
-    await page.goto(new URL(route.slice(1), baseUrl).href, {waitUntil: "networkidle"});
+    await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
     return visit;
   }
 

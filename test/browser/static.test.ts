@@ -1,14 +1,13 @@
 // The charts and blocks the build writes into each page (scripts/postbuild.ts), in Chromium: all there with scripts
 // off, the same as what the page's scripts draw, replaced without moving anything, dark with a dark page; and the
 // overview loads no Plot until the reader reaches for its chart.
-import type {Server} from "node:http";
 import {gzipSync} from "node:zlib";
-import type {Browser, BrowserContextOptions, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import {startStaticServer} from "../../scripts/static-server.ts";
+import type {BrowserContextOptions, Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
 import {charts} from "../../src/components/registry.ts";
 import {blocks} from "../../src/components/blocks.ts";
-import {browserUnavailable, launchChromium, routes} from "./chromium.ts";
+import {browserUnavailable, routes} from "./chromium.ts";
+import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the static pages: ${unavailable}`);
@@ -52,23 +51,12 @@ function readBlocks(page: Page): Promise<{name: string; text: string}[]> {
 }
 
 describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
-  let browser: Browser;
-  let server: Server;
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    ({server, url: baseUrl} = await startStaticServer({root: inject("siteDir"), base: "/kosovo-nato/"}));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const site = serveBuiltSite();
 
   async function open(route: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}, ...options});
+    const context = await site.browser.newContext({viewport: {width: 1280, height: 900}, ...options});
     const page = await context.newPage();
-    await page.goto(new URL(route.slice(1), baseUrl).href, {waitUntil: "networkidle"});
+    await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
     return page;
   }
 
@@ -143,7 +131,7 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
   for (const width of [1280, 375]) {
     it(`at ${width}px nothing on the page moves when the live charts and blocks replace the built ones`, async () => {
       for (const route of routes) {
-        const context = await browser.newContext({viewport: {width, height: 900}});
+        const context = await site.browser.newContext({viewport: {width, height: 900}});
         const page = await context.newPage();
         await page.addInitScript(() => {
           const shifts: number[] = [];
@@ -152,7 +140,7 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
             for (const entry of list.getEntries()) shifts.push((entry as unknown as {value: number}).value);
           }).observe({type: "layout-shift", buffered: true});
         });
-        await page.goto(new URL(route.slice(1), baseUrl).href, {waitUntil: "networkidle"});
+        await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
         if (route !== "/") await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
         const shifts = await page.evaluate(() => (window as unknown as {layoutShifts: number[]}).layoutShifts);
         // Sub-pixel rounding registers as shifts of about 1e-6; a visible jump of one line is over 0.001.
@@ -164,10 +152,10 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
 
   it("no script is fetched before the page's first frame: the page script starts after it", async () => {
     for (const route of routes) {
-      const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+      const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
       const page = await context.newPage();
       await page.addInitScript({content: "requestAnimationFrame(() => { window.firstFrameAt = performance.now(); });"});
-      await page.goto(new URL(route.slice(1), baseUrl).href, {waitUntil: "networkidle"});
+      await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
       const {firstFrameAt, scriptStarts} = await page.evaluate(() => ({
         firstFrameAt: (window as unknown as {firstFrameAt: number}).firstFrameAt,
         scriptStarts: performance.getEntriesByType("resource").filter((entry) => entry.name.endsWith(".js")).map((entry) => entry.startTime)
@@ -199,13 +187,13 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
   });
 
   it("the overview loads no Plot, and under 200 KB of JavaScript (gzip), until the reader reaches for its chart", async () => {
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+    const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
     const page = await context.newPage();
     const scripts: {url: string; gzipBytes: number}[] = [];
     page.on("response", async (response) => {
       if (response.request().resourceType() === "script") scripts.push({url: response.url(), gzipBytes: gzipSync(await response.body()).length});
     });
-    await page.goto(baseUrl, {waitUntil: "networkidle"});
+    await page.goto(site.baseUrl, {waitUntil: "networkidle"});
     expect(scripts.length).toBeGreaterThan(3);
     expect(scripts.filter((script) => script.url.includes("/plot@"))).toEqual([]);
     expect(scripts.reduce((sum, script) => sum + script.gzipBytes, 0)).toBeLessThan(200_000);
