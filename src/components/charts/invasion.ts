@@ -3,9 +3,8 @@ import * as Plot from "@observablehq/plot";
 import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
 import {formatDate, formatInterval, formatP, formatPercent, formatPoints, toDate} from "../format.js";
 import {palette, periodLabels} from "../palette.js";
-import {percentFloor, pollRows, pollTableColumns, round1} from "./opinion.js";
+import {percentFloor, pollRows, pollSources, pollTableColumns, round1} from "./opinion.js";
 
-const pollSources = (data: Datasets) => data.polls.map((p) => p.source.id);
 const DAY = 24 * 3600 * 1000;
 
 /** The time span the chart shows: a margin of months around the first and last fieldwork. */

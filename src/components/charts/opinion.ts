@@ -4,7 +4,7 @@ import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
 import {formatInterval, formatPercent, toDate} from "../format.js";
 import {palette} from "../palette.js";
 
-const pollSources = (data: Datasets) => data.polls.map((p) => p.source.id);
+export const pollSources = (data: Datasets) => data.polls.map((p) => p.source.id);
 const first = (data: Datasets) => data.polls[0];
 const last = (data: Datasets) => data.polls[data.polls.length - 1];
 const span = (data: Datasets) =>
