@@ -1,6 +1,6 @@
 // Public-opinion charts: support over time with intervals, the answers per poll, and the lead.
 import * as Plot from "@observablehq/plot";
-import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
+import {extentOf, type ChartSpec, type ChartTable, type Datasets} from "../chart.js";
 import {formatInterval, formatPercent, toDate} from "../format.js";
 import {palette} from "../palette.js";
 
@@ -46,6 +46,14 @@ export function pollRows(data: Datasets) {
 }
 
 export const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** Some columns of the poll table: one definition of each poll column, whichever chart exports it. */
+export function pollColumns(data: Datasets, keys: (keyof ReturnType<typeof pollRows>[number])[]): ChartTable {
+  return {
+    columns: pollTableColumns.filter((column) => keys.includes(column.key as (typeof keys)[number])),
+    rows: pollRows(data).map((row) => Object.fromEntries(keys.map((key) => [key, row[key]])))
+  };
+}
 
 export const supportTimeline: ChartSpec = {
   id: "kosovo-nato-support-over-time",
@@ -135,16 +143,7 @@ export const leadTimeline: ChartSpec = {
   subtitle: (data) => `Support minus opposed, in percentage points, ${span(data)}`,
   description: (data) => `Line chart of the lead. ` + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${p.lead} points`).join("; ") + ".",
   sourceIds: pollSources,
-  table: (data) => ({
-    columns: [
-      {key: "pollster", label: "Pollster"},
-      {key: "fieldwork", label: "Fieldwork"},
-      {key: "support", label: "Support (%)"},
-      {key: "opposed", label: "Opposed (%)"},
-      {key: "lead", label: "Lead (points)"}
-    ],
-    rows: data.polls.map((p) => ({pollster: p.pollster, fieldwork: p.fieldworkLabel, support: p.support, opposed: p.opposed, lead: p.lead}))
-  }),
+  table: (data) => pollColumns(data, ["pollster", "fieldwork", "support", "opposed", "lead"]),
   plot: (data, {width, document}) =>
     Plot.plot({
       document,

@@ -5,7 +5,7 @@ import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
 import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.js";
 import {palette} from "../palette.js";
 import {currentKforStrength} from "../facts.js";
-import {pollSources, round1} from "./opinion.js";
+import {pollColumns, pollSources} from "./opinion.js";
 
 const kfor = (data: Datasets) => data.troops.filter((t) => t.force === "KFOR");
 const levels = (data: Datasets) => kfor(data).filter((t) => t.kind === "level");
@@ -118,16 +118,7 @@ export const supportOnKforAxis: ChartSpec = {
   subtitle: () => "The same polls on the same time axis as the troop chart above, with 95% intervals",
   description: (data) => `Dot chart of support on the troop chart's time axis, ${kforTimeDomain(data).map((d) => d.getUTCFullYear()).join(" to ")}. ` + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${formatPercent(p.support)}`).join("; ") + ".",
   sourceIds: pollSources,
-  table: (data) => ({
-    columns: [
-      {key: "pollster", label: "Pollster"},
-      {key: "fieldwork", label: "Fieldwork"},
-      {key: "support", label: "Support (%)"},
-      {key: "ciLow", label: "95% CI low (%)"},
-      {key: "ciHigh", label: "95% CI high (%)"}
-    ],
-    rows: data.polls.map((p) => ({pollster: p.pollster, fieldwork: p.fieldworkLabel, support: p.support, ciLow: round1(p.supportCi[0]), ciHigh: round1(p.supportCi[1])}))
-  }),
+  table: (data) => pollColumns(data, ["pollster", "fieldwork", "support", "supportCiLow", "supportCiHigh"]),
   plot: (data, {width, document}) =>
     Plot.plot({
       document,
