@@ -2,16 +2,10 @@
 import type {Datasets, SourceRef} from "../lib/contracts.js";
 import {formatInterval} from "./format.js";
 import type {Headline} from "./headlines.js";
+import {element} from "./dom.js";
 
 // Every builder takes the document to build in: the browser's on the page, linkedom's when the build writes the
 // block into the HTML (scripts/postbuild.ts).
-function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text; // text from data is always text
-  return node;
-}
-
 export function headlineCards(items: Headline[], document: Document = globalThis.document): HTMLElement {
   const grid = element(document, "div", "grid grid-cols-4 headlines");
   for (const item of items) {

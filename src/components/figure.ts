@@ -1,14 +1,7 @@
 // A chart as readers get it: title, subtitle, the Plot figure, source line and the data table behind it.
 import {sourceLine, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.js";
 import {exportMenu} from "./export-menu.js";
-
-function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  // textContent, never innerHTML: text from data is shown as text.
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import {element} from "./dom.js";
 
 const formatCell = (value: Cell) => (value === null ? "" : typeof value === "number" ? value.toLocaleString("en-GB", {maximumFractionDigits: 2}) : String(value));
 

@@ -1,6 +1,7 @@
 // The methods page's tables: the dataset catalogue with downloads, and the list of sources.
 import type {Source} from "../lib/contracts.js";
 import {formatDate} from "./format.js";
+import {element} from "./dom.js";
 
 export interface CatalogEntry {
   name: string;
@@ -11,13 +12,6 @@ export interface CatalogEntry {
 }
 
 // Built in the document given: the browser's on the page, linkedom's when the build writes them into the HTML.
-function element<K extends keyof HTMLElementTagNameMap>(document: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 function download(document: Document, href: string, label: string, fileName: string): HTMLAnchorElement {
   const link = element(document, "a", undefined, label);
   link.href = href;
