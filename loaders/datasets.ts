@@ -6,16 +6,12 @@ import {analyseInvasion, classifyPeriod, defaultSettings} from "../src/lib/invas
 import type {PartialDate, SourceRow} from "./schema.ts";
 import {shareInterval} from "../src/lib/stats.ts";
 import type {Tables} from "./dataset.ts";
+import {formatDate} from "../src/components/format.ts";
 
-const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** "October 2014", "February–March 2023", "May 2024": the fieldwork as a reader would write it. */
 export function fieldworkLabel(start: PartialDate, end: PartialDate): string {
-  const label = (date: PartialDate) => {
-    const [y, m, d] = date.text.split("-");
-    if (m === undefined) return y;
-    return `${d === undefined ? "" : `${Number(d)} `}${monthNames[Number(m) - 1]} ${y}`;
-  };
+  const label = (date: PartialDate) => formatDate(periodStart(date), date.precision);
   if (start.text === end.text) return label(start);
   const [startYear] = start.text.split("-");
   const [endYear] = end.text.split("-");

@@ -58,7 +58,9 @@ export function sourceList(sources: Source[], document: Document = globalThis.do
       title.setAttribute("href", source.url);
       title.setAttribute("rel", "external noopener");
     }
-    const published = source.published ? `, ${formatDate(source.published.length === 4 ? source.published : `${source.published}-01`.slice(0, 10), source.published.length === 4 ? "year" : source.published.length === 7 ? "month" : "day")}` : ", undated";
+    // Dates are as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.
+    const precision = ({4: "year", 7: "month"} as const)[source.published?.length as 4 | 7] ?? "day";
+    const published = source.published ? `, ${formatDate(source.published, precision)}` : ", undated";
     item.append(title, ` (${source.publisher}${published})`);
     if (source.via) item.append(`, via ${source.via.publisher}`);
     if (source.note) item.append(element(document, "br"), element(document, "small", undefined, source.note));
