@@ -1,10 +1,13 @@
 // Runs after `observable build` (npm run build, and every test or benchmark build): draws each chart and block into
-// its page's HTML so readers see it before any script runs; inlines the stylesheet and starts the page script after
-// the first paint, so nothing holds that paint back; and fixes two accessibility faults of Framework's page template.
+// its page's HTML so readers see it before any script runs; inlines the stylesheet rules the page uses and starts the
+// page script after the first paint, so nothing holds that paint back; and fixes two accessibility faults of
+// Framework's page template.
 // Deterministic, like the build before it (see observablehq.config.ts): same commit, same bytes.
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {compileSheet, type CompiledSheet} from "beasties/compiler";
+import {collectPrograms, renderCriticalCss, scanHtml} from "beasties/runtime";
 import {parseHTML} from "linkedom";
 import {loadTables} from "../loaders/dataset.ts";
 import {buildDatasets} from "../loaders/datasets.ts";
@@ -81,41 +84,59 @@ export function fixPageTemplate(html: string, page = "page"): string {
   return html;
 }
 
+/** A stylesheet compiled once for picking the rules a page uses, by its file. */
+const compiledSheets = new Map<string, CompiledSheet>();
+
+function compiledSheet(file: string): CompiledSheet {
+  if (!compiledSheets.has(file)) compiledSheets.set(file, compileSheet(readFileSync(file, "utf8")));
+  return compiledSheets.get(file)!;
+}
+
 /**
- * The site's stylesheet, inlined into each page. A linked stylesheet blocks the first paint for a round trip; inline,
- * the page paints as soon as its HTML has arrived (about 7 kB gzip more per page, and nothing to fetch before it).
- * Framework links it twice (a preload, then the stylesheet); both links go.
+ * The rules of the site's stylesheet that the page's own HTML uses, inlined; the whole stylesheet is left for the page
+ * script to load after the first paint (see deferPageScript). A linked stylesheet blocks the first paint for a round
+ * trip, and the whole of it inlined (35 kB, most of it Framework's rules for search, code blocks, inputs and notes
+ * that a page does not have) cost the first frame more parsing and style work than anything else on the page.
+ * The rules are chosen from the finished HTML, charts and blocks drawn in, so everything a reader sees without
+ * JavaScript is styled; what scripts add later (inputs, error cells) waits for the whole stylesheet.
+ * Framework links it twice (a preload, then the stylesheet); both links go. Returns the page and the stylesheets.
  */
-export function inlineStylesheets(html: string, pageFile: string): string {
+export function inlineCriticalCss(html: string, pageFile: string): {html: string; stylesheets: string[]} {
   const links = [...html.matchAll(/<link rel="stylesheet" type="text\/css" href="(\.[^"]+\.css)">/g)];
   if (links.length === 0) throw new Error(`${pageFile}: no stylesheet link; Framework's page template changed, review scripts/postbuild.ts`);
-  for (const [link, href] of links) {
-    const css = readFileSync(join(dirname(pageFile), href), "utf8");
-    if (/<\/style/i.test(css)) throw new Error(`${href} contains "</style", which would end the inlined stylesheet early`);
+  const sheets = links.map(([, href]) => compiledSheet(join(dirname(pageFile), href)));
+  const tokens = scanHtml(html, collectPrograms(sheets));
+  for (const [index, [link, href]] of links.entries()) {
+    const {css} = renderCriticalCss(sheets[index], tokens);
     html = html.replace(`<link rel="preload" as="style" href="${href}">\n`, "").replace(link, `<style>${css}</style>`);
   }
-  return html;
+  return {html, stylesheets: links.map(([, href]) => href)};
 }
 
 /**
  * Starts Framework's page script only once the page has been painted. As built, it is an inline module in the head
  * with a modulepreload link per import: the browser fetches, compiles and runs them while it would be painting the
  * page, which holds back the first frame (the charts are already in the HTML and need no script to be seen). The
- * script stays in the page, inert (a type the browser does not run), and a small classic script runs it, with its
- * preloads, after the first frame following the end of parsing: the moment Framework's deferred module would have
- * run, one frame later. A tab opened in the background, which paints no frames, starts it at once.
+ * script stays in the page, inert (a type the browser does not run), and a small classic script runs it after the
+ * first frame following the end of parsing: the moment Framework's deferred module would have run, one frame later.
+ * It first asks for the whole stylesheet (see inlineCriticalCss) and the module preloads together, and runs the page
+ * script once the stylesheet has loaded (or failed), so nothing the script draws appears unstyled. A tab opened in
+ * the background, which paints no frames, starts at once.
  */
-export function deferPageScript(html: string, pageFile: string): string {
+export function deferPageScript(html: string, pageFile: string, stylesheets: string[] = []): string {
   const modules = [...html.matchAll(/<script type="module">\n[\s\S]*?<\/script>\n/g)];
   if (modules.length !== 1) throw new Error(`${pageFile}: expected one inline module script (Framework's page script), found ${modules.length}`);
   const preloads = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">\n/g)];
   for (const [link] of preloads) html = html.replace(link, "");
   const inert = modules[0][0].replace('<script type="module">', `<script type="${DEFERRED_SCRIPT_TYPE}" id="observablehq-page-script">`);
   const starter = `<script>{
+const stylesheets = ${JSON.stringify(stylesheets)};
 const hrefs = ${JSON.stringify(preloads.map(([, href]) => href))};
+const link = (rel, href) => document.head.appendChild(Object.assign(document.createElement("link"), {rel, href}));
 const run = () => {
-  for (const href of hrefs) document.head.append(Object.assign(document.createElement("link"), {rel: "modulepreload", href}));
-  document.head.append(Object.assign(document.createElement("script"), {type: "module", textContent: document.getElementById("observablehq-page-script").textContent}));
+  const loaded = stylesheets.map((href) => new Promise((settle) => Object.assign(link("stylesheet", href), {onload: settle, onerror: settle})));
+  for (const href of hrefs) link("modulepreload", href);
+  Promise.all(loaded).then(() => document.head.append(Object.assign(document.createElement("script"), {type: "module", textContent: document.getElementById("observablehq-page-script").textContent})));
 };
 const afterFirstPaint = () => (document.visibilityState === "hidden" ? run() : requestAnimationFrame(() => setTimeout(run, 0)));
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", afterFirstPaint, {once: true});
@@ -145,8 +166,10 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
   const chart = staticChartDrawer(data, document);
   for (const file of htmlFiles(outDir)) {
     const html = readFileSync(file, "utf8");
-    const page = deferPageScript(inlineStylesheets(fixPageTemplate(html, file), file), file);
-    writeFileSync(file, fillSlots(page, {chart, block: staticBlockDrawer(data, document, file, html)}, file));
+    // Drawn in first: the stylesheet rules a page needs are picked from its finished HTML.
+    const drawn = fillSlots(fixPageTemplate(html, file), {chart, block: staticBlockDrawer(data, document, file, html)}, file);
+    const critical = inlineCriticalCss(drawn, file);
+    writeFileSync(file, deferPageScript(critical.html, file, critical.stylesheets));
   }
 }
 

@@ -7,7 +7,7 @@ import {parseHTML} from "linkedom";
 import {describe, expect, it} from "vitest";
 import {loadTables} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
-import {DEFERRED_SCRIPT_TYPE, deferPageScript, fillSlots, fixPageTemplate, inlineStylesheets, PAGE_LANGUAGE, registeredFiles, staticBlockDrawer, staticChartDrawer} from "../../scripts/postbuild.ts";
+import {DEFERRED_SCRIPT_TYPE, deferPageScript, fillSlots, fixPageTemplate, inlineCriticalCss, PAGE_LANGUAGE, registeredFiles, staticBlockDrawer, staticChartDrawer} from "../../scripts/postbuild.ts";
 import {chartFigure, STATIC_CHART_WIDTHS, staticChartFigure} from "../../src/components/figure.ts";
 import {chartById, charts} from "../../src/components/registry.ts";
 import {analyseInvasion, applySettings, defaultSettings} from "../../src/lib/invasion.ts";
@@ -59,28 +59,34 @@ describe("the page template", () => {
 describe("nothing holds back the first paint", () => {
   const head = `<link rel="preload" as="style" href="./_import/style.abc.css">\n<link rel="stylesheet" type="text/css" href="./_import/style.abc.css">\n<link rel="modulepreload" href="./_observablehq/client.js">\n<link rel="modulepreload" href="./_import/components/load.js">\n<script type="module">\nimport {define} from "./_observablehq/client.js";\ndefine({id: "1"});\n</script>\n`;
 
-  it("inlines the stylesheet and drops both links to it", () => {
+  it("inlines the rules the page uses, drops both links, and hands the stylesheet on", () => {
     const site = mkdtempSync(join(tmpdir(), "kosovo-postbuild-"));
     try {
       mkdirSync(join(site, "_import"));
-      writeFileSync(join(site, "_import/style.abc.css"), "body{color:red}");
-      const html = inlineStylesheets(head, join(site, "page.html"));
-      expect(html).toContain("<style>body{color:red}</style>");
+      writeFileSync(join(site, "_import/style.abc.css"), "body{color:red}.chart-title{font-weight:700}.unused{color:blue}@media (prefers-color-scheme:dark){.chart-title{color:white}.unused{color:black}}");
+      const page = `${head}</head><body><h3 class="chart-title">T</h3></body>`;
+      const {html, stylesheets} = inlineCriticalCss(page, join(site, "page.html"));
+      expect(html).toContain("<style>body{color:red}.chart-title{font-weight:700}@media (prefers-color-scheme:dark){.chart-title{color:white}}</style>");
       expect(html).not.toContain("style.abc.css");
-      writeFileSync(join(site, "_import/style.abc.css"), "a{content:'</style>'}");
-      expect(() => inlineStylesheets(head, join(site, "page.html"))).toThrow(/would end the inlined stylesheet early/);
-      expect(() => inlineStylesheets("<head></head>", join(site, "page.html"))).toThrow(/no stylesheet link/);
+      expect(stylesheets).toEqual(["./_import/style.abc.css"]);
+      // Text in the stylesheet cannot end the inlined <style> early.
+      writeFileSync(join(site, "_import/style.def.css"), "body{content:'</style><script>alert(1)</script>'}");
+      const hostile = inlineCriticalCss(page.replaceAll("style.abc.css", "style.def.css"), join(site, "page.html")).html;
+      expect(hostile.match(/<\/style/gi)).toHaveLength(1);
+      expect(hostile).not.toContain("<script>alert");
+      expect(() => inlineCriticalCss("<head></head>", join(site, "page.html"))).toThrow(/no stylesheet link/);
     } finally {
       rmSync(site, {recursive: true, force: true});
     }
   });
 
   it("keeps the page script, inert, and starts it with its preloads after the first frame", () => {
-    const html = deferPageScript(head, "page.html");
+    const html = deferPageScript(head, "page.html", ["./_import/style.abc.css"]);
     expect(html).not.toContain('<script type="module">');
     expect(html).not.toContain('<link rel="modulepreload"');
     expect(html).toContain(`<script type="${DEFERRED_SCRIPT_TYPE}" id="observablehq-page-script">\nimport {define} from "./_observablehq/client.js";\ndefine({id: "1"});\n</script>`);
     expect(html).toContain(`const hrefs = ["./_observablehq/client.js","./_import/components/load.js"];`);
+    expect(html).toContain(`const stylesheets = ["./_import/style.abc.css"];`);
     expect(html).toMatch(/requestAnimationFrame\(\(\) => setTimeout\(run, 0\)\)/);
     expect(() => deferPageScript(head + head, "page.html")).toThrow(/expected one inline module script/);
   });
