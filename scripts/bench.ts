@@ -14,8 +14,21 @@ import {routes, chromiumPath, launchChromium} from "../test/browser/chromium.ts"
 import {buildSite, projectRoot} from "./build-site.ts";
 import {startStaticServer} from "./static-server.ts";
 
-const TTFC_RUNS = 5;
+/**
+ * Cold loads per route for the time to first chart. The issue asked for a median of 5; on this 2-core machine single
+ * loads swing by tens of milliseconds (one in five or so is 1.5–4× the others, when other work lands on the same
+ * moment), so a median of 5 moves a route across the target from one run of the bench to the next. 11 holds it.
+ */
+const TTFC_RUNS = 11;
+/** Traced loads per route for the CPU to first chart, which hardly varies. */
+const CPU_RUNS = 5;
 const VIEWPORT = {width: 1280, height: 900};
+/**
+ * A pause after each load, before the next. Closing a page sets Chromium starting a spare renderer process in the
+ * background; without the pause that start-up shares this 2-core machine with the next measured load, and adds tens
+ * of milliseconds to it at random.
+ */
+const SETTLE_MS = 400;
 
 export const targets = {
   firstChartRatio: 1.5,
@@ -68,17 +81,48 @@ const recordFirstChart = `{
       const box = svg.getBoundingClientRect();
       return box.width > 0 && box.height > 0;
     });
-    if (drawn) window.firstChartAt = performance.now();
-    else requestAnimationFrame(check);
+    if (drawn) {
+      window.firstChartAt = performance.now();
+      performance.mark("first-chart");
+    } else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 }`;
 
-/** One cold load (a new browser context has an empty cache): bytes by kind, and when the first chart was on screen. */
-async function coldLoad(browser: Browser, url: string, {interact = false} = {}): Promise<{bytes: ByKind; firstChartMs: number | null; firstContentfulPaintMs: number | null; requests: number}> {
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+/** A new browser context (an empty cache) with the first-chart recorder, on a page not yet navigated. */
+async function coldPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({viewport: VIEWPORT});
-  const page: Page = await context.newPage();
+  const page = await context.newPage();
   await page.addInitScript({content: recordFirstChart});
+  return page;
+}
+
+async function closeAndSettle(page: Page): Promise<void> {
+  await page.context().close();
+  await settle();
+}
+
+/** One cold load, timed: when the first chart was on screen, and the first contentful paint. Nothing else listens. */
+async function timedLoad(browser: Browser, url: string): Promise<{firstChartMs: number | null; firstContentfulPaintMs: number | null}> {
+  const page = await coldPage(browser);
+  await page.goto(url, {waitUntil: "networkidle"});
+  const times = await page.evaluate(() => ({
+    firstChartMs: (window as unknown as {firstChartAt?: number}).firstChartAt ?? null,
+    firstContentfulPaintMs: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null
+  }));
+  await closeAndSettle(page);
+  return times;
+}
+
+/**
+ * One cold load, counted: the bytes of every response by kind, and the number of requests; not timed, since reading
+ * each body back from the browser while the page loads takes time from the load. With `interact`, the reader then
+ * points at the first chart (the overview loads Plot only then).
+ */
+async function countedLoad(browser: Browser, url: string, {interact = false} = {}): Promise<{bytes: ByKind; requests: number}> {
+  const page = await coldPage(browser);
   const pending: Promise<void>[] = [];
   const bytes: ByKind = {html: {raw: 0, gzip: 0}, js: {raw: 0, gzip: 0}, css: {raw: 0, gzip: 0}, data: {raw: 0, gzip: 0}, other: {raw: 0, gzip: 0}};
   let requests = 0;
@@ -101,11 +145,38 @@ async function coldLoad(browser: Browser, url: string, {interact = false} = {}):
     await page.locator("figure.chart:not(.chart-static)").first().waitFor();
     await page.waitForLoadState("networkidle");
   }
-  const firstChartMs = await page.evaluate(() => (window as unknown as {firstChartAt?: number}).firstChartAt ?? null);
-  const firstContentfulPaintMs = await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null);
   await Promise.all(pending);
-  await context.close();
-  return {bytes, firstChartMs, firstContentfulPaintMs, requests};
+  await closeAndSettle(page);
+  return {bytes, requests};
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: {data?: {documentLoaderURL?: string; isLoadingMainFrame?: boolean}};
+}
+
+/**
+ * The CPU time the page's renderer main thread spends from navigation start to the first frame with a chart: its
+ * parsing, style, layout and scripts, without the waits a busy machine adds. A cold load traced by Chromium; the sum
+ * of the thread time of the thread's tasks up to the "first-chart" mark.
+ */
+async function firstChartCpu(browser: Browser, url: string): Promise<number | null> {
+  const page = await coldPage(browser);
+  await browser.startTracing(page, {categories: ["toplevel", "blink.user_timing", "loading", "devtools.timeline"]});
+  await page.goto(url, {waitUntil: "networkidle"});
+  const events = (JSON.parse((await browser.stopTracing()).toString("utf8")) as {traceEvents: TraceEvent[]}).traceEvents;
+  await closeAndSettle(page);
+  const start = events.find((event) => event.name === "navigationStart" && event.args?.data?.isLoadingMainFrame && event.args.data.documentLoaderURL?.startsWith("http"));
+  const firstChart = start && events.find((event) => event.name === "first-chart" && event.pid === start.pid);
+  if (!start || !firstChart) return null;
+  const tasks = events.filter((event) => event.name === "ThreadControllerImpl::RunTask" && event.ph === "X" && event.pid === start.pid && event.tid === start.tid && event.ts >= start.ts && event.ts < firstChart.ts);
+  return tasks.reduce((sum, task) => sum + (task.tdur ?? task.dur ?? 0), 0) / 1000;
 }
 
 /** A page holding only a chart's figure as the build wrote it: no stylesheet, no script. The floor for first paint. */
@@ -189,23 +260,34 @@ async function main(): Promise<void> {
       const page = route === "/" ? "index" : route.slice(1);
       const url = new URL(route.slice(1), siteUrl).href;
       const hasFloor = writeFloorPage(readFileSync(join(site, `${page}.html`), "utf8"), join(floorDir, `${page}.html`));
+      const floorPageUrl = new URL(`${page}.html`, floorUrl).href;
       const loads = [];
       const floorLoads = [];
+      const cpu: number[] = [];
+      const floorCpu: number[] = [];
+      // The bytes first, from a load not timed; it and a first floor load, not counted, also take the cost of the
+      // server's first reading of each file off the timed loads.
+      const counted = await countedLoad(browser, url);
+      if (hasFloor) await timedLoad(browser, floorPageUrl);
       // Alternating with the floor, so both see the same moments of a busy machine.
       for (let run = 0; run < TTFC_RUNS; run++) {
-        loads.push(await coldLoad(browser, url));
-        if (hasFloor) floorLoads.push(await coldLoad(browser, new URL(`${page}.html`, floorUrl).href));
+        loads.push(await timedLoad(browser, url));
+        if (!hasFloor) continue;
+        floorLoads.push(await timedLoad(browser, floorPageUrl));
+        if (run >= CPU_RUNS) continue;
+        cpu.push((await firstChartCpu(browser, url))!);
+        floorCpu.push((await firstChartCpu(browser, floorPageUrl))!);
       }
       const floorTimes = floorLoads.map((load) => load.firstChartMs!);
       const firstChartMs = hasFloor ? median(loads.map((load) => load.firstChartMs!)) : null;
       const floorMs = hasFloor ? median(floorTimes) : null;
       // On the overview the live chart (and Plot) loads only when the reader reaches for it: what that adds.
-      const onInteraction = route === "/" ? (await coldLoad(browser, url, {interact: true})).bytes : null;
+      const onInteraction = route === "/" ? (await countedLoad(browser, url, {interact: true})).bytes : null;
       console.error(`${route}: bytes and first chart measured after ${((performance.now() - benchStart) / 1000).toFixed(0)} s; running Lighthouse`);
       results.push({
         route,
-        bytes: loads[0].bytes,
-        requests: loads[0].requests,
+        bytes: counted.bytes,
+        requests: counted.requests,
         bytesAfterInteraction: onInteraction,
         firstChartMs,
         floorFirstChartMs: floorMs,
@@ -215,6 +297,10 @@ async function main(): Promise<void> {
         floorFirstChartMinMs: hasFloor ? Math.min(...floorTimes) : null,
         firstChartRuns: loads.map((load) => load.firstChartMs),
         floorRuns: floorTimes,
+        firstChartCpuMs: hasFloor ? median(cpu) : null,
+        floorFirstChartCpuMs: hasFloor ? median(floorCpu) : null,
+        firstChartCpuRuns: cpu,
+        floorCpuRuns: floorCpu,
         firstContentfulPaintMs: median(loads.map((load) => load.firstContentfulPaintMs ?? NaN)),
         floorFirstContentfulPaintMs: hasFloor ? median(floorLoads.map((load) => load.firstContentfulPaintMs ?? NaN)) : null,
         lighthouse: await lighthouse(url, work)
@@ -227,8 +313,9 @@ async function main(): Promise<void> {
       method: {
         build: "scripts/build-site.ts with fresh: a copy of the sources with an empty Framework cache (observable build + scripts/postbuild.ts), timed twice",
         serving: "scripts/static-server.ts on 127.0.0.1, gzip",
-        bytes: "one cold load in Chromium at 1280x900 until network idle; raw = decoded body, gzip = body bytes on the wire",
-        firstChart: `navigation start to the first animation frame in which a figure.chart svg has a box on screen; cold cache; median of ${TTFC_RUNS}`,
+        bytes: "one cold load in Chromium at 1280x900 until network idle, not timed; raw = decoded body, gzip = body bytes on the wire",
+        firstChart: `navigation start to the first animation frame in which a figure.chart svg has a box on screen; cold cache; median of ${TTFC_RUNS}, after one uncounted load; ${SETTLE_MS} ms pause after each load`,
+        firstChartCpu: `CPU (thread time) of the renderer's main thread from navigation start to that frame, from a Chromium trace of separate cold loads; median of ${CPU_RUNS}`,
         floor: "a plain HTML page (no CSS, no JS) holding the route's first chart figure exactly as built",
         lighthouse: "lighthouse CLI, default mobile preset with simulated throttling, Debian Chromium headless"
       },
@@ -250,10 +337,11 @@ async function main(): Promise<void> {
         `${kb(result.bytes.js.raw)} / ${kb(result.bytes.js.gzip)}${result.route === "/" ? ` ${mark(jsOk)}` : ""}`,
         `${kb(result.bytes.css.raw)} / ${kb(result.bytes.css.gzip)}`,
         result.firstChartMs === null ? "no chart" : `${result.firstChartMs.toFixed(0)} / ${result.floorFirstChartMs!.toFixed(0)} = ${result.firstChartRatio!.toFixed(2)} ${mark(result.firstChartRatio! <= targets.firstChartRatio)}`,
+        result.firstChartCpuMs === null ? "-" : `${result.firstChartCpuMs.toFixed(1)} / ${result.floorFirstChartCpuMs!.toFixed(1)}`,
         `${[lh.performance, lh.accessibility, lh["best-practices"], lh.seo].map((score) => (score === null ? "-" : Math.round(score * 100))).join(" / ")} ${mark(lhOk)}`
       ];
     });
-    const header = ["route", "HTML kB raw / gzip", "JS kB raw / gzip", "CSS kB raw / gzip", "first chart ms / floor = ratio", "Lighthouse perf / a11y / bp / seo"];
+    const header = ["route", "HTML kB raw / gzip", "JS kB raw / gzip", "CSS kB raw / gzip", "first chart ms / floor = ratio", "CPU ms / floor", "Lighthouse perf / a11y / bp / seo"];
     const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
     const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
     console.log(line(header));
