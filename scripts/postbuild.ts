@@ -84,12 +84,16 @@ export function fixPageTemplate(html: string, page = "page"): string {
   return html;
 }
 
-/** A stylesheet compiled once for picking the rules a page uses, by its file. */
-const compiledSheets = new Map<string, CompiledSheet>();
+/** A stylesheet file, compiled for picking the rules a page uses. */
+export type SheetCompiler = (file: string) => CompiledSheet;
 
-function compiledSheet(file: string): CompiledSheet {
-  if (!compiledSheets.has(file)) compiledSheets.set(file, compileSheet(readFileSync(file, "utf8")));
-  return compiledSheets.get(file)!;
+/** Compiles each stylesheet file once, for one build (every page of a site links the same stylesheet). */
+export function sheetCompiler(): SheetCompiler {
+  const compiled = new Map<string, CompiledSheet>();
+  return (file) => {
+    if (!compiled.has(file)) compiled.set(file, compileSheet(readFileSync(file, "utf8")));
+    return compiled.get(file)!;
+  };
 }
 
 /**
@@ -101,10 +105,10 @@ function compiledSheet(file: string): CompiledSheet {
  * JavaScript is styled; what scripts add later (inputs, error cells) waits for the whole stylesheet.
  * Framework links it twice (a preload, then the stylesheet); both links go. Returns the page and the stylesheets.
  */
-export function inlineCriticalCss(html: string, pageFile: string): {html: string; stylesheets: string[]} {
+export function inlineCriticalCss(html: string, pageFile: string, compile: SheetCompiler = sheetCompiler()): {html: string; stylesheets: string[]} {
   const links = [...html.matchAll(/<link rel="stylesheet" type="text\/css" href="(\.[^"]+\.css)">/g)];
   if (links.length === 0) throw new Error(`${pageFile}: no stylesheet link; Framework's page template changed, review scripts/postbuild.ts`);
-  const sheets = links.map(([, href]) => compiledSheet(join(dirname(pageFile), href)));
+  const sheets = links.map(([, href]) => compile(join(dirname(pageFile), href)));
   const tokens = scanHtml(html, collectPrograms(sheets));
   for (const [index, [link, href]] of links.entries()) {
     const {css} = renderCriticalCss(sheets[index], tokens);
@@ -164,11 +168,12 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
   // Through JSON, as the pages receive the datasets: the static drawing is made from exactly what the page loads.
   const document = parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
   const chart = staticChartDrawer(data, document);
+  const compile = sheetCompiler();
   for (const file of htmlFiles(outDir)) {
     const html = readFileSync(file, "utf8");
     // Drawn in first: the stylesheet rules a page needs are picked from its finished HTML.
     const drawn = fillSlots(fixPageTemplate(html, file), {chart, block: staticBlockDrawer(data, document, file, html)}, file);
-    const critical = inlineCriticalCss(drawn, file);
+    const critical = inlineCriticalCss(drawn, file, compile);
     writeFileSync(file, deferPageScript(critical.html, file, critical.stylesheets));
   }
 }
