@@ -1,6 +1,6 @@
 // Page furniture built from data: headline cards, the poll table with source links, and lists of sentences.
 import type {Datasets, SourceRef} from "../lib/contracts.js";
-import {formatInterval} from "./format.js";
+import {formatCount, formatInterval} from "./format.js";
 import type {Headline} from "./headlines.js";
 import {element} from "./dom.js";
 
@@ -50,7 +50,7 @@ export function pollTable(data: Datasets, document: Document = globalThis.docume
     row.append(
       pollster,
       element(document, "td", undefined, poll.fieldworkLabel),
-      element(document, "td", "number", poll.sampleSize.toLocaleString("en-GB")),
+      element(document, "td", "number", formatCount(poll.sampleSize)),
       support,
       element(document, "td", "number", poll.supportMargin.toFixed(1)),
       element(document, "td", "number", `${poll.opposed}%`),

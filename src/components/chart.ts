@@ -30,6 +30,13 @@ export interface ChartSpec {
   plot: (data: Datasets, options: RenderOptions) => SVGSVGElement | HTMLElement;
 }
 
+/**
+ * Below this width a chart takes its phone layout (shorter, fewer ticks, shorter labels), and so does its export;
+ * src/style.css shows the build's narrow drawing under the same width.
+ */
+export const NARROW_CHART_WIDTH = 520;
+export const isNarrow = (width: number) => width < NARROW_CHART_WIDTH;
+
 /** "Source: IRI; KCSS (via Wikipedia)": publishers, each once, in order of first use. */
 export function sourceLine(data: Datasets, sourceIds: string[]): string {
   const byId = new Map(data.sources.map((s) => [s.id, s]));

@@ -1,6 +1,6 @@
 // One standalone SVG per chart, for download and the export command: title, subtitle, chart, source line, footer.
 // Pure: it takes a document (the browser's, or linkedom's in Node) and returns a string, so both produce the same file.
-import {sourceLine, type ChartSpec, type Datasets} from "./chart.js";
+import {isNarrow, sourceLine, type ChartSpec, type Datasets} from "./chart.js";
 import {formatDate} from "./format.js";
 
 export const DASHBOARD_NAME = "Kosovo and NATO dashboard";
@@ -192,7 +192,7 @@ function appendPlot(document: Document, root: Element, plot: Element, left: numb
 
 /** The chart as one standalone SVG file, laid out like the screen version: title, subtitle, chart, source, footer. */
 export function composeChartSvg(spec: ChartSpec, data: Datasets, {width, document, theme = lightTheme}: ComposeOptions): ComposedSvg {
-  const narrow = width < 520;
+  const narrow = isNarrow(width);
   const padding = narrow ? 14 : 22;
   const styles = textStyles(narrow, theme);
   const titleText = spec.title(data);

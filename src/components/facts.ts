@@ -15,9 +15,15 @@ function periodEndTime({date, datePrecision}: Pick<Troop, "date" | "datePrecisio
   return end.getTime() - 1;
 }
 
+/** KFOR's strength as stated at each date: levels only, not reinforcements or planned targets. */
+export const kforLevels = (troops: Troop[]) => troops.filter((t) => t.force === "KFOR" && t.kind === "level");
+
 /** The most recent KFOR level, judged by the end of the period each figure refers to. */
 export function currentKforStrength(troops: Troop[]): Troop | undefined {
-  return troops
-    .filter((t) => t.force === "KFOR" && t.kind === "level")
-    .reduce<Troop | undefined>((latest, t) => (!latest || periodEndTime(t) >= periodEndTime(latest) ? t : latest), undefined);
+  return kforLevels(troops).reduce<Troop | undefined>((latest, t) => (!latest || periodEndTime(t) >= periodEndTime(latest) ? t : latest), undefined);
+}
+
+/** The largest KFOR level on record (the first, if two are equal). */
+export function largestKforStrength(troops: Troop[]): Troop | undefined {
+  return kforLevels(troops).reduce<Troop | undefined>((largest, t) => (!largest || t.troops > largest.troops ? t : largest), undefined);
 }

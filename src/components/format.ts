@@ -26,9 +26,9 @@ export function formatTroops({troops, qualifier}: Pick<Troop, "troops" | "qualif
   return qualifier === "exact" ? formatCount(troops) : `${qualifier} ${formatCount(troops)}`;
 }
 
-/** p-values as journals print them: three significant digits, and "< 0.0001" below that. */
+/** A p-value as journals print it, with its "p": "p = 0.012" (two significant digits), "p < 0.0001" below that. */
 export function formatP(p: number): string {
-  return p < 0.0001 ? "< 0.0001" : p.toPrecision(2);
+  return p < 0.0001 ? "p < 0.0001" : `p = ${p.toPrecision(2)}`;
 }
 
 /** "2022-02-24" → "24 February 2022"; "2023-02-01" at month precision → "February 2023". */

@@ -1,8 +1,8 @@
 // Headline figures and findings, computed from the datasets so a new poll or troop figure updates every page.
 import type {Datasets, Poll} from "../lib/contracts.js";
 import {extentOf} from "./chart.js";
-import {currentKforStrength, notRecognising} from "./facts.js";
-import {formatDate, formatInterval, formatP, formatPercent, formatPoints, formatTroops} from "./format.js";
+import {currentKforStrength, largestKforStrength, notRecognising} from "./facts.js";
+import {formatCount, formatDate, formatInterval, formatP, formatPercent, formatPoints, formatTroops} from "./format.js";
 
 export interface Headline {
   label: string;
@@ -21,7 +21,7 @@ export function headlines(data: Datasets): Headline[] {
     {
       label: "Support for joining NATO",
       value: formatPercent(latest.support),
-      detail: `${latest.pollster}, ${latest.fieldworkLabel}; 95% interval ${formatInterval(latest.supportCi)}, n = ${latest.sampleSize.toLocaleString("en-GB")}`
+      detail: `${latest.pollster}, ${latest.fieldworkLabel}; 95% interval ${formatInterval(latest.supportCi)}, n = ${formatCount(latest.sampleSize)}`
     },
     pair
       ? {
@@ -46,8 +46,7 @@ export function findings(data: Datasets): string[] {
   const {pre, post, likeForLike: pair} = data.invasion;
   const latest = latestPoll(data.polls);
   const [lowestOpposed, highestOpposed] = extentOf(data.polls.map((p) => p.opposed));
-  const kforLevels = data.troops.filter((t) => t.force === "KFOR" && t.kind === "level");
-  const peak = kforLevels.reduce((max, t) => (t.troops > max.troops ? t : max));
+  const peak = largestKforStrength(data.troops);
   const current = currentKforStrength(data.troops);
   const sentences: string[] = [];
   if (pre.meanSupport !== null && post.meanSupport !== null) {
@@ -58,11 +57,11 @@ export function findings(data: Datasets): string[] {
   if (pair) {
     const significant = pair.differenceCi[0] > 0 || pair.differenceCi[1] < 0;
     sentences.push(
-      `Comparing ${pair.pollster} with ${pair.pollster}, support moved ${formatPoints(pair.difference)} (95% CI ${formatInterval(pair.differenceCi, 1, " points")}, p ${formatP(pair.pValue).startsWith("<") ? formatP(pair.pValue) : `= ${formatP(pair.pValue)}`}): ${significant ? "more than sampling error alone would explain" : "within sampling error"}.`
+      `Comparing ${pair.pollster} with ${pair.pollster}, support moved ${formatPoints(pair.difference)} (95% CI ${formatInterval(pair.differenceCi, 1, " points")}, ${formatP(pair.pValue)}): ${significant ? "more than sampling error alone would explain" : "within sampling error"}.`
     );
   }
   sentences.push(`Opposition has stayed between ${formatPercent(lowestOpposed)} and ${formatPercent(highestOpposed)} in every poll; the latest (${latest.pollster}, ${latest.fieldworkLabel}) has ${formatPercent(latest.opposed)}.`);
-  if (current) {
+  if (current && peak) {
     sentences.push(`KFOR numbered ${formatTroops(peak)} troops at its largest, in ${peak.dateLabel}; the latest figure is ${formatTroops(current)}, for ${current.dateLabel}.`);
   }
   return sentences;
@@ -74,8 +73,8 @@ export function invasionStatistics(data: Datasets): {label: string; value: strin
   const mean = (value: number | null) => (value === null ? "no polls" : formatPercent(value, 1));
   const trend = (value: number | null) => (value === null ? "needs two polls" : `${formatPoints(value, 2)} a year`);
   const lines = [
-    {label: `Before (${pre.pollIds.length} polls, n = ${pre.sampleSize.toLocaleString("en-GB")})`, value: `mean ${mean(pre.meanSupport)}; trend ${trend(pre.trendPerYear)}`},
-    {label: `After (${post.pollIds.length} polls, n = ${post.sampleSize.toLocaleString("en-GB")})`, value: `mean ${mean(post.meanSupport)}; trend ${trend(post.trendPerYear)}`},
+    {label: `Before (${pre.pollIds.length} polls, n = ${formatCount(pre.sampleSize)})`, value: `mean ${mean(pre.meanSupport)}; trend ${trend(pre.trendPerYear)}`},
+    {label: `After (${post.pollIds.length} polls, n = ${formatCount(post.sampleSize)})`, value: `mean ${mean(post.meanSupport)}; trend ${trend(post.trendPerYear)}`},
     {label: "Difference of means (mixes pollsters)", value: meanDifference === null ? "n/a" : formatPoints(meanDifference)},
     {label: "Polls straddling the cutoff (left out)", value: straddlingPollIds.length === 0 ? "none" : straddlingPollIds.join(", ")}
   ];
@@ -84,7 +83,7 @@ export function invasionStatistics(data: Datasets): {label: string; value: strin
     lines.push(
       {label: `Like for like: ${pair.pollster}, ${fieldwork(pair.prePollId)} → ${fieldwork(pair.postPollId)}`, value: `${formatPercent(pair.preSupport)} → ${formatPercent(pair.postSupport)}, ${formatPoints(pair.difference)}`},
       {label: "95% interval of the difference", value: formatInterval(pair.differenceCi, 1, " points")},
-      {label: "Two-proportion z-test", value: `z = ${pair.z.toFixed(2)}, p ${formatP(pair.pValue).startsWith("<") ? formatP(pair.pValue) : `= ${formatP(pair.pValue)}`}`}
+      {label: "Two-proportion z-test", value: `z = ${pair.z.toFixed(2)}, ${formatP(pair.pValue)}`}
     );
   } else {
     lines.push({label: "Like for like", value: "no pollster polled on both sides of this cutoff"});

@@ -1,6 +1,6 @@
 // The methods page's tables: the dataset catalogue with downloads, and the list of sources.
 import type {Source} from "../lib/contracts.js";
-import {formatDate} from "./format.js";
+import {formatCount, formatDate} from "./format.js";
 import {element} from "./dom.js";
 
 export interface CatalogEntry {
@@ -25,7 +25,7 @@ export function catalogTable(catalog: CatalogEntry[], jsonFiles: Record<string, 
   for (const entry of catalog) {
     const section = element(document, "section", "card");
     section.append(element(document, "h3", undefined, entry.name));
-    section.append(element(document, "p", undefined, `${entry.description}. ${entry.rows.toLocaleString("en-GB")} ${entry.rows === 1 ? "record" : "rows"}.`));
+    section.append(element(document, "p", undefined, `${entry.description}. ${formatCount(entry.rows)} ${entry.rows === 1 ? "record" : "rows"}.`));
     const links = element(document, "p", "downloads");
     links.append(download(document, jsonFiles[entry.name].href, `${entry.name}.json`, `kosovo-nato-${entry.name}.json`));
     if (entry.table) {

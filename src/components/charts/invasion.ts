@@ -1,11 +1,14 @@
 // Before and after 24 February 2022: support across the invasion, and the like-for-like IRI comparison.
 import * as Plot from "@observablehq/plot";
-import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
+import {extentOf, isNarrow, type ChartSpec, type Datasets} from "../chart.js";
 import {formatDate, formatInterval, formatP, formatPercent, formatPoints, toDate} from "../format.js";
 import {palette, periodLabels} from "../palette.js";
 import {percentFloor, pollRows, pollSources, pollTableColumns, round1} from "./opinion.js";
 
 const DAY = 24 * 3600 * 1000;
+
+/** Each period's colour, the same in both charts. */
+const periodColors = {domain: ["pre", "post", "straddles"], range: [palette.pre, palette.post, palette.straddles]};
 
 /** The time span the chart shows: a margin of months around the first and last fieldwork. */
 function timeDomain(data: Datasets): [Date, Date] {
@@ -54,7 +57,7 @@ export const supportBeforeAfter: ChartSpec = {
     const [start, end] = timeDomain(data);
     const cutoff = toDate(data.invasion.cutoff);
     const means = periodMeans(data);
-    const narrow = width < 520;
+    const narrow = isNarrow(width);
     return Plot.plot({
       document,
       width,
@@ -63,7 +66,7 @@ export const supportBeforeAfter: ChartSpec = {
       marginTop: 30,
       x: {type: "utc", domain: [start, end], label: null},
       y: {domain: [percentFloor(data.polls.map((p) => p.supportCi[0])), 100], label: "Support (%)", grid: true},
-      color: {domain: ["pre", "post", "straddles"], range: [palette.pre, palette.post, palette.straddles]},
+      color: periodColors,
       marks: [
         Plot.rectX([{x1: start, x2: cutoff}, {x1: cutoff, x2: end}], {x1: "x1", x2: "x2", fill: [palette.pre, palette.post], fillOpacity: 0.08}),
         Plot.ruleX([cutoff], {stroke: palette.invasion, strokeWidth: 2}),
@@ -118,7 +121,7 @@ export const likeForLike: ChartSpec = {
   subtitle: (data) => {
     const pair = data.invasion.likeForLike;
     if (!pair) return "";
-    return `${pair.pollster} support with 95% intervals. Difference ${formatPoints(pair.difference)} (95% CI ${formatInterval(pair.differenceCi, 1, " points")}), z = ${pair.z.toFixed(2)}, p ${formatP(pair.pValue).startsWith("<") ? formatP(pair.pValue) : `= ${formatP(pair.pValue)}`}`;
+    return `${pair.pollster} support with 95% intervals. Difference ${formatPoints(pair.difference)} (95% CI ${formatInterval(pair.differenceCi, 1, " points")}), z = ${pair.z.toFixed(2)}, ${formatP(pair.pValue)}`;
   },
   description: (data) =>
     likeForLikeRows(data)
@@ -148,7 +151,7 @@ export const likeForLike: ChartSpec = {
       marginLeft: Math.min(170, width * 0.4),
       x: {domain: [percentFloor(rows.map((r) => r.ciLow)), 100], label: "Support (%)", grid: true},
       y: {domain: rows.map((r) => r.poll), label: null},
-      color: {domain: ["pre", "post", "straddles"], range: [palette.pre, palette.post, palette.straddles]},
+      color: periodColors,
       marks: [
         Plot.ruleY(rows, {y: "poll", x1: "ciLow", x2: "ciHigh", stroke: "period", strokeWidth: 3}),
         Plot.dot(rows, {x: "support", y: "poll", fill: "period", r: 6, channels: {"95% interval": (r) => `${r.ciLow}–${r.ciHigh}%`, n: "sampleSize"}, tip: {format: {fill: false}}}),

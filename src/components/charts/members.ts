@@ -1,9 +1,13 @@
 // NATO's members by accession year, the ones that do not recognise Kosovo highlighted.
 import * as Plot from "@observablehq/plot";
 import type {Member} from "../../lib/contracts.js";
-import {extentOf, type ChartSpec} from "../chart.js";
+import {extentOf, isNarrow, type ChartSpec} from "../chart.js";
 import {palette} from "../palette.js";
 import {notRecognising} from "../facts.js";
+
+/** Country names beside their dots, on one side: textAnchor and dx are one value per mark in Plot, not per row. */
+const countryLabels = (members: Member[], textAnchor: "start" | "end", dx: number) =>
+  Plot.text(members, {x: "joined", y: "country", text: "country", textAnchor, dx, fill: (m: Member) => (m.recognizesKosovo ? "currentColor" : palette.notRecognising)});
 
 export const membersByYear: ChartSpec = {
   id: "nato-members-recognition-of-kosovo",
@@ -27,7 +31,7 @@ export const membersByYear: ChartSpec = {
   plot: (data, {width, document}) => {
     const status = (recognizes: boolean) => (recognizes ? "Recognises Kosovo" : "Does not recognise Kosovo");
     const [firstYear, lastYear] = extentOf(data.members.map((m) => m.joined));
-    const narrow = width < 520;
+    const narrow = isNarrow(width);
     return Plot.plot({
       document,
       width,
@@ -42,25 +46,9 @@ export const membersByYear: ChartSpec = {
       marks: [
         // Shape as well as colour marks the four, so the highlight survives greyscale print and colour-vision deficiency.
         Plot.dot(data.members, {x: "joined", y: "country", fill: (m) => status(m.recognizesKosovo), symbol: (m: Member) => status(m.recognizesKosovo), r: 5, channels: {Country: "country", Joined: "joined"}, tip: {format: {x: false, y: false}}}),
-        Plot.text(data.members, {
-          x: "joined",
-          y: "country",
-          text: "country",
-          // Late joiners are labelled to their left so names stay inside the frame.
-          textAnchor: "start",
-          dx: 9,
-          filter: (m) => m.joined < 2000,
-          fill: (m) => (m.recognizesKosovo ? "currentColor" : palette.notRecognising),
-        }),
-        Plot.text(data.members, {
-          x: "joined",
-          y: "country",
-          text: "country",
-          textAnchor: "end",
-          dx: -9,
-          filter: (m) => m.joined >= 2000,
-          fill: (m) => (m.recognizesKosovo ? "currentColor" : palette.notRecognising),
-        })
+        // Late joiners are labelled to their left so names stay inside the frame.
+        countryLabels(data.members.filter((m) => m.joined < 2000), "start", 9),
+        countryLabels(data.members.filter((m) => m.joined >= 2000), "end", -9)
       ]
     });
   }

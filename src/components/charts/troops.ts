@@ -1,14 +1,14 @@
 // KFOR strength 1999–today, with qualifiers, reinforcements, targets and events; and support on the same time axis.
 import * as Plot from "@observablehq/plot";
 import type {Troop} from "../../lib/contracts.js";
-import {extentOf, type ChartSpec, type Datasets} from "../chart.js";
+import {extentOf, isNarrow, type ChartSpec, type Datasets} from "../chart.js";
 import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.js";
 import {palette} from "../palette.js";
-import {currentKforStrength} from "../facts.js";
+import {currentKforStrength, kforLevels, largestKforStrength} from "../facts.js";
 import {pollColumns, pollSources} from "./opinion.js";
 
 const kfor = (data: Datasets) => data.troops.filter((t) => t.force === "KFOR");
-const levels = (data: Datasets) => kfor(data).filter((t) => t.kind === "level");
+const levels = (data: Datasets) => kforLevels(data.troops);
 
 /** The shared time axis of the troop and support charts, so both stories line up on the page. */
 export function kforTimeDomain(data: Datasets): [Date, Date] {
@@ -41,9 +41,8 @@ export const troopsTimeline: ChartSpec = {
   id: "kfor-troop-strength-1999-today",
   title: (data) => {
     const current = currentKforStrength(data.troops);
-    const all = levels(data);
-    if (!current || all.length === 0) return "KFOR troop strength";
-    const peak = all.reduce((largest, t) => (t.troops > largest.troops ? t : largest));
+    const peak = largestKforStrength(data.troops);
+    if (!current || !peak) return "KFOR troop strength";
     if (peak === current) return `KFOR is at its largest: ${formatTroops(current)} troops`;
     return `KFOR has shrunk from ${formatTroops(peak)} troops at its largest to ${formatTroops(current)}`;
   },
@@ -74,7 +73,7 @@ export const troopsTimeline: ChartSpec = {
     rows: kfor(data).map((t) => ({date: t.date, dateLabel: t.dateLabel, troops: t.troops, qualifier: t.qualifier, kind: t.kind, source: `${t.source.publisher}, ${t.source.title}`, note: t.note}))
   }),
   plot: (data, {width, document}) => {
-    const narrow = width < 520;
+    const narrow = isNarrow(width);
     const reinforcements = kfor(data).filter((t) => t.kind === "reinforcement");
     const targets = kfor(data).filter((t) => t.kind === "target");
     const channels = {"As stated": "dateLabel", Troops: (t: Troop) => formatTroops(t), Source: (t: Troop) => t.source.publisher};
