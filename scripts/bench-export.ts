@@ -3,15 +3,11 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {availableParallelism, cpus, tmpdir} from "node:os";
 import {join} from "node:path";
 import {performance} from "node:perf_hooks";
+import {median} from "simple-statistics";
 import {exportCharts} from "./export.ts";
 
 const RUNS = 3;
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 /** One full export, data loading included, as `npm run export` does it. */
 function timedRun(outDir: string): {total: number; perChart: Map<string, number>} {

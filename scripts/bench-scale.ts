@@ -7,6 +7,7 @@ import {performance} from "node:perf_hooks";
 import {setFlagsFromString} from "node:v8";
 import {runInNewContext} from "node:vm";
 import {parseHTML} from "linkedom";
+import {median} from "simple-statistics";
 import {checkData, loadTables, type Tables} from "../loaders/dataset.ts";
 import {buildDatasets, buildPolls} from "../loaders/datasets.ts";
 import {supportTimeline} from "../src/components/charts/opinion.ts";
@@ -55,7 +56,6 @@ function measure<T>(run: () => T): {ms: number; cpuMs: number; result: T} {
   return {ms: median(wall), cpuMs: median(cpu), result: result as T};
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** A copy of data/ whose polls.csv holds `count` synthetic polls; checked to be valid before anything is timed. */
 function syntheticDataDir(count: number): string {

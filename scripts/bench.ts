@@ -10,6 +10,7 @@ import {join, relative} from "node:path";
 import {performance} from "node:perf_hooks";
 import {fileURLToPath} from "node:url";
 import type {Browser, Page} from "playwright-core";
+import {median} from "simple-statistics";
 import {routes, chromiumPath, launchChromium} from "../test/browser/chromium.ts";
 import {buildSite, projectRoot} from "./build-site.ts";
 import {startStaticServer} from "./static-server.ts";
@@ -46,11 +47,6 @@ interface Bytes {
 }
 type ByKind = Record<Kind, Bytes>;
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 function kindOf(resourceType: string, url: string): Kind {
   if (resourceType === "document") return "html";

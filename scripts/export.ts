@@ -10,12 +10,12 @@ import {buildDatasets} from "../loaders/datasets.ts";
 import {loadTables} from "../loaders/dataset.ts";
 import type {ChartSpec, Datasets} from "../src/components/chart.ts";
 import {tableToCsv} from "../src/components/csv.ts";
+import {PNG_SCALE} from "../src/components/export-menu.ts";
 import {composeChartSvg, EXPORT_FONT_FAMILY, lightTheme, type ExportTheme} from "../src/components/export-svg.ts";
 import {charts as registeredCharts} from "../src/components/registry.ts";
 
 /** The chart width of a desktop card; the export adds its margins. */
 export const DEFAULT_EXPORT_WIDTH = 720;
-export const PNG_SCALE = 2;
 
 const require = createRequire(import.meta.url);
 

@@ -2,8 +2,10 @@
 // A disclosure (button + list of buttons), not an ARIA menu: it needs no roving focus to be usable by keyboard.
 import type {ChartSpec, Datasets} from "./chart.js";
 import {tableToCsv} from "./csv.js";
+import {element} from "./dom.js";
 import {composeChartSvg, darkTheme, lightTheme, type ComposedSvg, type ExportTheme} from "./export-svg.js";
 
+/** PNG exports are drawn at twice the chart's CSS size, in the browser and by `npm run export` alike. */
 export const PNG_SCALE = 2;
 
 export type ExportFormat = "svg" | "png" | "csv";
@@ -70,10 +72,8 @@ export function downloadFile(document: Document, {blob, filename}: ExportFile): 
 }
 
 function button(document: Document, className: string, text: string): HTMLButtonElement {
-  const node = document.createElement("button");
+  const node = element(document, "button", className, text);
   node.type = "button";
-  node.className = className;
-  node.textContent = text;
   return node;
 }
 
@@ -84,25 +84,22 @@ export interface ExportMenuOptions {
 }
 
 export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: ExportMenuOptions): HTMLElement {
-  const menu = document.createElement("div");
-  menu.className = "export-menu";
+  const menu = element(document, "div", "export-menu");
   const toggle = button(document, "export-menu-toggle", "Export");
   // The visible word first, then which chart: several Export buttons on a page must be told apart by name.
   toggle.setAttribute("aria-label", `Export: ${spec.title(data)}`);
   toggle.setAttribute("aria-expanded", "false");
-  const list = document.createElement("ul");
-  list.className = "export-menu-options";
+  const list = element(document, "ul", "export-menu-options");
   list.id = `${spec.id}-export-options`;
   list.hidden = true;
   toggle.setAttribute("aria-controls", list.id);
-  const status = document.createElement("p");
-  status.className = "export-menu-status";
+  const status = element(document, "p", "export-menu-status");
   status.setAttribute("role", "status");
 
   const options = exportFormats.map(({format, label}) => {
     const option = button(document, "export-menu-option", label);
     option.dataset.format = format;
-    const item = document.createElement("li");
+    const item = element(document, "li");
     item.append(option);
     list.append(item);
     return option;
