@@ -1,6 +1,7 @@
 // Headless Chromium for the browser tests and screenshots: Debian's package, driven by playwright-core.
 import {existsSync} from "node:fs";
 import {chromium, type Browser} from "playwright-core";
+import config from "../../observablehq.config.ts";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -19,4 +20,5 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export const routes = ["/", "/opinion", "/invasion", "/troops", "/members", "/methods"] as const;
+/** Every route of the site: the overview and the pages observablehq.config.ts lists. */
+export const routes = ["/", ...config.pages.map((page) => page.path)];

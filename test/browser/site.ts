@@ -3,12 +3,8 @@ import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {TestProject} from "vitest/node";
-import {browserUnavailable} from "./chromium.ts";
-
-// The build as `npm run build` makes it (observable build, then scripts/postbuild.ts), into any folder.
 import {buildSite} from "../../scripts/build-site.ts";
-
-export {buildSite};
+import {browserUnavailable} from "./chromium.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
-import {buildSite} from "../browser/site.ts";
+import {buildSite} from "../../scripts/build-site.ts";
 
 function files(root: string): Map<string, Buffer> {
   const entries = readdirSync(root, {withFileTypes: true, recursive: true}).filter((entry) => entry.isFile());

@@ -1,43 +1,22 @@
 // The Export menu in the built site, in Chromium: every chart on every page downloads a valid SVG, PNG and CSV,
 // and the menu works from the keyboard. The site is built into a temporary folder, so the test never reads a stale dist/.
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
-import type {Server} from "node:http";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {readFileSync} from "node:fs";
 import {Resvg} from "@resvg/resvg-js";
 import {csvParseRows} from "d3-dsv";
 import {parseHTML} from "linkedom";
-import type {Browser, Download, Locator, Page} from "playwright-core";
+import type {Download, Locator, Page} from "playwright-core";
 import {PNG} from "pngjs";
-import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
-import config from "../../observablehq.config.ts";
-import {startStaticServer} from "../../scripts/static-server.ts";
+import {describe, expect, it} from "vitest";
 import {darkTheme} from "../../src/components/export-svg.ts";
 import {charts} from "../../src/components/registry.ts";
-import {browserUnavailable, launchChromium} from "../browser/chromium.ts";
-import {buildSite} from "../browser/site.ts";
+import {browserUnavailable, routes} from "../browser/chromium.ts";
+import {serveBuiltSite, type ServedSite} from "../browser/served-site.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser export tests: ${unavailable}`);
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const routes = ["/", ...config.pages.map((page) => page.path)];
-
-/** A folder this file built the site into itself, to remove afterwards. */
-let work: string | undefined;
-
-/** The site built once for all browser tests by test/browser/site.ts (vitest globalSetup), or here when run without it. */
-function siteDirectory(): string {
-  const provided = inject("siteDir");
-  if (provided) return provided;
-  work = mkdtempSync(join(tmpdir(), "kosovo-browser-export-"));
-  const site = join(work, "site");
-  buildSite(site);
-  return site;
-}
-
-
-async function openPage(browser: Browser, baseUrl: string, route: string, colorScheme: "light" | "dark" = "light"): Promise<Page> {
+async function openPage({browser, baseUrl}: ServedSite, route: string, colorScheme: "light" | "dark" = "light"): Promise<Page> {
   const context = await browser.newContext({acceptDownloads: true, colorScheme, viewport: {width: 1280, height: 900}});
   const page = await context.newPage();
   await page.goto(new URL(route.slice(1), baseUrl).href);
@@ -99,25 +78,12 @@ function inkInTitleArea(png: PNG, background: number[]): number {
 const rgb = (hex: string) => [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16));
 
 describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)", () => {
-  let server: Server;
-  let baseUrl: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({server, url: baseUrl} = await startStaticServer({root: siteDirectory()}));
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    if (work) rmSync(work, {recursive: true, force: true});
-  });
+  const site = serveBuiltSite();
 
   it("every chart on every page downloads <chart-id>.svg, .png and .csv, each valid", async () => {
     const tested = new Set<string>();
     for (const route of routes) {
-      const page = await openPage(browser, baseUrl, route);
+      const page = await openPage(site, route);
       for (const id of (await chartIds(page)).filter((chartId) => !tested.has(chartId))) {
         tested.add(id);
         const figure = await liveFigure(page, id);
@@ -154,7 +120,7 @@ describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)"
   });
 
   it("works from the keyboard: Enter opens, arrows move, Escape closes and returns focus, Enter downloads", async () => {
-    const page = await openPage(browser, baseUrl, "/");
+    const page = await openPage(site, "/");
     const [id] = await chartIds(page);
     const figure = await liveFigure(page, id);
     const toggle = figure.getByRole("button", {name: /^Export/});
@@ -178,7 +144,7 @@ describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)"
   });
 
   it("names each Export button after its chart", async () => {
-    const page = await openPage(browser, baseUrl, "/");
+    const page = await openPage(site, "/");
     const ids = await chartIds(page);
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) {
@@ -190,7 +156,7 @@ describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)"
   });
 
   it("makes a dark PNG when the page is dark", async () => {
-    const page = await openPage(browser, baseUrl, "/", "dark");
+    const page = await openPage(site, "/", "dark");
     const [id] = await chartIds(page);
     const png = PNG.sync.read((await download(page, id, "png")).bytes);
     const background = [...rgb(darkTheme.background), 255];
