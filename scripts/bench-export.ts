@@ -8,7 +8,6 @@ import {exportCharts} from "./export.ts";
 
 const RUNS = 3;
 
-
 /** One full export, data loading included, as `npm run export` does it. */
 function timedRun(outDir: string): {total: number; perChart: Map<string, number>} {
   const started = performance.now();

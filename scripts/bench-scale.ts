@@ -56,7 +56,6 @@ function measure<T>(run: () => T): {ms: number; cpuMs: number; result: T} {
   return {ms: median(wall), cpuMs: median(cpu), result: result as T};
 }
 
-
 /** A copy of data/ whose polls.csv holds `count` synthetic polls; checked to be valid before anything is timed. */
 function syntheticDataDir(count: number): string {
   const dir = mkdtempSync(join(tmpdir(), "kosovo-bench-"));

@@ -47,7 +47,6 @@ interface Bytes {
 }
 type ByKind = Record<Kind, Bytes>;
 
-
 function kindOf(resourceType: string, url: string): Kind {
   if (resourceType === "document") return "html";
   if (resourceType === "script") return "js";
