@@ -101,6 +101,31 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
     });
   }
 
+  // The type scale of src/style.css. Each size and weight of a face is a font instance the browser sets up before
+  // its first frame (on Linux, a round trip to the browser process each), so a stray size costs every reader time.
+  for (const width of [1280, 375]) {
+    it(`with scripts off, at ${width}px, the text outside the charts' drawings is set in the type scale: 14, 17, 25.5 or 34px, regular or bold`, async () => {
+      for (const route of routes) {
+        const page = await open(route, {javaScriptEnabled: false, viewport: {width, height: 900}});
+        const offScale = await page.evaluate(() => {
+          const sizes = ["14px", "17px", "25.5px", "34px"];
+          const weights = ["400", "700"];
+          const found: string[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const element = node.parentElement;
+            if (!element || !node.textContent?.trim() || element.closest("svg, .chart-plot") || element.getClientRects().length === 0) continue;
+            const {fontSize, fontWeight} = getComputedStyle(element);
+            if (!sizes.includes(fontSize) || !weights.includes(fontWeight)) found.push(`<${element.localName} class="${element.className}"> "${node.textContent.trim().slice(0, 40)}": ${fontSize} ${fontWeight}`);
+          }
+          return found;
+        });
+        expect(offScale, route).toEqual([]);
+        await page.context().close();
+      }
+    });
+  }
+
   it("every block the pages use is in the registry, and every registered block is used", () => {
     const used = [...staticViews.values()].flatMap((view) => view.blocks.map((block) => block.name));
     expect(new Set(used)).toEqual(new Set(Object.keys(blocks)));
