@@ -85,6 +85,15 @@ describe("the other charts draw what their data holds", () => {
     expect(markGroup(svg, "rule")[0].querySelectorAll("line")).toHaveLength(2);
   });
 
+  it("like for like on a phone: each poll's label on two lines, pollster above fieldwork, so the left margin holds it", () => {
+    const lines = (width: number) => [...markGroup(plot("kosovo-nato-like-for-like-iri", data, width), "y-axis tick label")[0].querySelectorAll("text")].map((text) => [...text.querySelectorAll("tspan")].map((line) => line.textContent));
+    expect(lines(296)).toEqual([
+      ["IRI,", "September 2021"],
+      ["IRI,", "February–March 2023"]
+    ]);
+    expect(lines(640).every((tspans) => tspans.length === 0)).toBe(true);
+  });
+
   it("troops: one marker per KFOR level, approximate figures hollow, targets and reinforcements apart", () => {
     const svg = plot("kfor-troop-strength-1999-today");
     const kfor = data.troops.filter((t) => t.force === "KFOR");

@@ -150,7 +150,8 @@ export const likeForLike: ChartSpec = {
       height: 170,
       marginLeft: Math.min(170, width * 0.4),
       x: {domain: [percentFloor(rows.map((r) => r.ciLow)), 100], label: "Support (%)", grid: true},
-      y: {domain: rows.map((r) => r.poll), label: null},
+      // On a phone the left margin is too narrow for "IRI, February–March 2023": the pollster goes on a line of its own.
+      y: {domain: rows.map((r) => r.poll), label: null, tickFormat: isNarrow(width) ? (poll: string) => poll.replace(", ", ",\n") : undefined},
       color: periodColors,
       marks: [
         Plot.ruleY(rows, {y: "poll", x1: "ciLow", x2: "ciHigh", stroke: "period", strokeWidth: 3}),
