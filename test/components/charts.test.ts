@@ -85,6 +85,26 @@ describe("the other charts draw what their data holds", () => {
     expect(markGroup(svg, "rule")[0].querySelectorAll("line")).toHaveLength(2);
   });
 
+  it("troops: no label set to the right of its marker runs into another marker", () => {
+    const at = (element: Element) => (element.getAttribute("transform")?.match(/translate\(([-\d.]+),([-\d.]+)\)/) ?? []).slice(1).map(Number);
+    for (const width of [375, 1280]) {
+      const svg = plot("kfor-troop-strength-1999-today", data, width);
+      const markers = markGroup(svg, "dot").flatMap((group) => [...group.children].map(at));
+      const rightLabels = markGroup(svg, "text").filter((group) => group.getAttribute("text-anchor") === "start");
+      expect(rightLabels.length).toBeGreaterThan(0);
+      for (const group of rightLabels) {
+        const [dx] = at(group);
+        for (const label of group.querySelectorAll("text")) {
+          const [x, y] = at(label);
+          // The label's box at 10px: about 6px a character, 12px high; a marker's radius is 5 or 6px.
+          const [left, right] = [x + dx, x + dx + 6 * (label.textContent ?? "").length];
+          const hit = markers.find(([mx, my]) => mx + 6 > left && mx - 6 < right && Math.abs(my - y) < 6 + 6);
+          expect(hit, `${width}px: "${label.textContent}" runs into the marker at ${hit}`).toBeUndefined();
+        }
+      }
+    }
+  });
+
   it("like for like on a phone: each poll's label on two lines, pollster above fieldwork, so the left margin holds it", () => {
     const lines = (width: number) => [...markGroup(plot("kosovo-nato-like-for-like-iri", data, width), "y-axis tick label")[0].querySelectorAll("text")].map((text) => [...text.querySelectorAll("tspan")].map((line) => line.textContent));
     expect(lines(296)).toEqual([

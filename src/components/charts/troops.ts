@@ -17,12 +17,13 @@ export function kforTimeDomain(data: Datasets): [Date, Date] {
   return [new Date(Date.UTC(first.getUTCFullYear(), 0, 1)), new Date(Date.UTC(last.getUTCFullYear() + 1, 0, 1))];
 }
 
+const yearMs = 365.25 * 24 * 3600 * 1000;
+
 /**
  * Levels that get a text label: the latest always, then earlier ones at least `minYears` apart,
  * so labels do not pile up where figures crowd together (1999, 2010, 2022–2024). Tooltips carry the rest.
  */
 function labelledLevels(data: Datasets, minYears: number): Troop[] {
-  const yearMs = 365.25 * 24 * 3600 * 1000;
   const all = levels(data);
   const current = currentKforStrength(data.troops);
   const labelled: Troop[] = current ? [current] : [];
@@ -31,6 +32,15 @@ function labelledLevels(data: Datasets, minYears: number): Troop[] {
     if (labelled.every((other) => Math.abs(toDate(other.date).getTime() - time) >= minYears * yearMs || (other.troops > 0 && Math.abs(other.troops - level.troops) > 8000))) labelled.push(level);
   }
   return labelled;
+}
+
+/** Whether the next level's marker (within a year, at about the same strength) sits where this level's label would go. */
+function crowdedOnTheRight(level: Troop, all: Troop[]): boolean {
+  const time = toDate(level.date).getTime();
+  return all.some((other) => {
+    const after = toDate(other.date).getTime() - time;
+    return after > 0 && after < yearMs && Math.abs(other.troops - level.troops) < 2000;
+  });
 }
 
 const qualifierSymbols = {domain: ["exact", "about", "more than", "under"], range: ["circle", "diamond", "triangle", "square"]};
@@ -77,6 +87,8 @@ export const troopsTimeline: ChartSpec = {
     const reinforcements = kfor(data).filter((t) => t.kind === "reinforcement");
     const targets = kfor(data).filter((t) => t.kind === "target");
     const channels = {"As stated": "dateLabel", Troops: (t: Troop) => formatTroops(t), Source: (t: Troop) => t.source.publisher};
+    const labels = labelledLevels(data, narrow ? 8 : 3);
+    const labelOptions = {x: (t: Troop) => toDate(t.date), y: "troops", text: (t: Troop) => formatTroops(t), fontSize: 10};
     return Plot.plot({
       document,
       width,
@@ -104,7 +116,9 @@ export const troopsTimeline: ChartSpec = {
           channels,
           tip: {format: {x: false, y: false, symbol: false, fill: false}}
         }),
-        Plot.text(labelledLevels(data, narrow ? 8 : 3), {x: (t) => toDate(t.date), y: "troops", text: (t) => formatTroops(t), dx: 8, textAnchor: "start", fontSize: 10}),
+        Plot.text(labels.filter((t) => !crowdedOnTheRight(t, levels(data))), {...labelOptions, dx: 8, textAnchor: "start"}),
+        // Where the next marker sits to the right (early and late 2010, both about 10,000), the label goes under its own.
+        Plot.text(labels.filter((t) => crowdedOnTheRight(t, levels(data))), {...labelOptions, dy: 14}),
         Plot.text(data.events.filter((e) => e.category === "ukraine"), {x: (e) => toDate(e.date), frameAnchor: "top", dy: -14, text: () => "Invasion of Ukraine", textAnchor: "end", dx: -4, fill: palette.invasion, fontWeight: 600})
       ]
     });
