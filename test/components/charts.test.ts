@@ -98,7 +98,7 @@ describe("the other charts draw what their data holds", () => {
           const [x, y] = at(label);
           // The label's box at 10px: about 6px a character, 12px high; a marker's radius is 5 or 6px.
           const [left, right] = [x + dx, x + dx + 6 * (label.textContent ?? "").length];
-          const hit = markers.find(([mx, my]) => mx + 6 > left && mx - 6 < right && Math.abs(my - y) < 6 + 6);
+          const hit = markers.find(([mx, my]) => mx + 6 > left && mx - 6 < right && Math.abs(my - y) < 12);
           expect(hit, `${width}px: "${label.textContent}" runs into the marker at ${hit}`).toBeUndefined();
         }
       }

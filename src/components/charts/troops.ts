@@ -87,6 +87,7 @@ export const troopsTimeline: ChartSpec = {
     const reinforcements = kfor(data).filter((t) => t.kind === "reinforcement");
     const targets = kfor(data).filter((t) => t.kind === "target");
     const channels = {"As stated": "dateLabel", Troops: (t: Troop) => formatTroops(t), Source: (t: Troop) => t.source.publisher};
+    const allLevels = levels(data);
     const labels = labelledLevels(data, narrow ? 8 : 3);
     const labelOptions = {x: (t: Troop) => toDate(t.date), y: "troops", text: (t: Troop) => formatTroops(t), fontSize: 10};
     return Plot.plot({
@@ -101,11 +102,11 @@ export const troopsTimeline: ChartSpec = {
       symbol: qualifierSymbols,
       marks: [
         Plot.ruleX(annotated(data), {x: (e) => toDate(e.date), stroke: (e) => (e.category === "ukraine" ? palette.invasion : "currentColor"), strokeOpacity: (e) => (e.category === "ukraine" ? 1 : 0.25), strokeDasharray: "3,3", channels: {Event: "title", Date: (e) => formatDate(e.date, e.datePrecision)}, tip: {format: {x: false, stroke: false, strokeOpacity: false}}}),
-        Plot.line(levels(data), {x: (t) => toDate(t.date), y: "troops", stroke: palette.troops, strokeOpacity: 0.5}),
+        Plot.line(allLevels, {x: (t) => toDate(t.date), y: "troops", stroke: palette.troops, strokeOpacity: 0.5}),
         Plot.ruleX(reinforcements, {x: (t) => toDate(t.date), y1: 0, y2: "troops", stroke: palette.troops, strokeWidth: 6, strokeOpacity: 0.6, channels, tip: {format: {x: false, y1: false, y2: false}}}),
         Plot.text(reinforcements, {x: (t) => toDate(t.date), y: "troops", text: (t) => formatTroops(t).replace(/([\d,]+)$/, "+$1"), dy: -8, textAnchor: "middle", fill: palette.troops}),
         Plot.dot(targets, {x: (t) => toDate(t.date), y: "troops", symbol: "times", stroke: "currentColor", r: 6, channels, tip: {format: {x: false, y: false}}}),
-        Plot.dot(levels(data), {
+        Plot.dot(allLevels, {
           x: (t) => toDate(t.date),
           y: "troops",
           symbol: "qualifier",
@@ -116,9 +117,9 @@ export const troopsTimeline: ChartSpec = {
           channels,
           tip: {format: {x: false, y: false, symbol: false, fill: false}}
         }),
-        Plot.text(labels.filter((t) => !crowdedOnTheRight(t, levels(data))), {...labelOptions, dx: 8, textAnchor: "start"}),
+        Plot.text(labels.filter((t) => !crowdedOnTheRight(t, allLevels)), {...labelOptions, dx: 8, textAnchor: "start"}),
         // Where the next marker sits to the right (early and late 2010, both about 10,000), the label goes under its own.
-        Plot.text(labels.filter((t) => crowdedOnTheRight(t, levels(data))), {...labelOptions, dy: 14}),
+        Plot.text(labels.filter((t) => crowdedOnTheRight(t, allLevels)), {...labelOptions, dy: 14}),
         Plot.text(data.events.filter((e) => e.category === "ukraine"), {x: (e) => toDate(e.date), frameAnchor: "top", dy: -14, text: () => "Invasion of Ukraine", textAnchor: "end", dx: -4, fill: palette.invasion, fontWeight: 600})
       ]
     });
