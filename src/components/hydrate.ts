@@ -117,6 +117,9 @@ export function hydrateChartById(id: string, data: Datasets, {when = "load"}: Hy
     return;
   }
 
+  // A reader already pointing at or focused in the chart when this runs (the page script starts after the first
+  // paint) sends no new pointerenter or focusin: start now, or the chart would wait for the pointer to leave and return.
+  if (slot.matches(":hover, :focus-within")) return start();
   const events = ["pointerenter", "pointerdown", "focusin"];
   for (const type of events) slot.addEventListener(type, start);
   state.disarm = () => {

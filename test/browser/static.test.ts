@@ -245,6 +245,23 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
     await context.close();
   });
 
+  it("a pointer already resting on the overview's chart when the page script starts brings the live chart, without moving", async () => {
+    const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    // Hold the page's modules back until the pointer is on the chart, so it is there before the script arms.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/*.js", async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(site.baseUrl, {waitUntil: "domcontentloaded"});
+    await page.locator(".chart-slot").hover();
+    release();
+    await page.locator("figure.chart:not(.chart-static) .export-menu-toggle").waitFor({timeout: 20_000});
+    await context.close();
+  });
+
   it("pressing the overview's Export before the chart is live opens the live chart's menu", async () => {
     const page = await open("/");
     const toggle = page.locator("figure.chart .export-menu-toggle");
