@@ -8,7 +8,6 @@ import {shareInterval} from "../src/lib/stats.ts";
 import type {Tables} from "./dataset.ts";
 import {formatDate} from "../src/components/format.ts";
 
-
 /** "October 2014", "February–March 2023", "May 2024": the fieldwork as a reader would write it. */
 export function fieldworkLabel(start: PartialDate, end: PartialDate): string {
   const label = (date: PartialDate) => formatDate(periodStart(date), date.precision);

@@ -13,6 +13,7 @@ import type {Browser, Page} from "playwright-core";
 import {median} from "simple-statistics";
 import {routes, chromiumPath, launchChromium} from "../test/browser/chromium.ts";
 import {buildSite, projectRoot} from "./build-site.ts";
+import {PAGE_LANGUAGE} from "./postbuild.ts";
 import {medianRatioInterval} from "./ratio-interval.ts";
 import {startStaticServer} from "./static-server.ts";
 
@@ -182,7 +183,7 @@ function writeFloorPage(builtHtml: string, outFile: string): boolean {
   if (start < 0) return false;
   const end = builtHtml.indexOf("</figure></div>", start);
   const figure = builtHtml.slice(start, end + "</figure></div>".length);
-  writeFileSync(outFile, `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Static floor</title>\n</head>\n<body>\n${figure}\n</body>\n</html>\n`);
+  writeFileSync(outFile, `<!doctype html>\n<html lang="${PAGE_LANGUAGE}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Static floor</title>\n</head>\n<body>\n${figure}\n</body>\n</html>\n`);
   return true;
 }
 

@@ -63,8 +63,9 @@ export function chartFigure(spec: ChartSpec, data: Datasets, {width, document = 
 
 /**
  * Widths the build draws each chart at for the page's first paint. The charts take their narrow layout below
- * NARROW_CHART_WIDTH (520px), so the narrow drawing serves containers under that and the wide one the rest; each is shown at its own size
- * (never scaled up), so it has exactly the height of the interactive chart that replaces it (see style.css).
+ * NARROW_CHART_WIDTH (520px), so the narrow drawing serves containers under that and the wide one the rest; each is
+ * shown at its own size (never scaled up), so it has exactly the height of the interactive chart that replaces it
+ * (see style.css).
  */
 export const STATIC_CHART_WIDTHS = {narrow: 296, wide: 640} as const;
 

@@ -23,8 +23,7 @@ const yearMs = 365.25 * 24 * 3600 * 1000;
  * Levels that get a text label: the latest always, then earlier ones at least `minYears` apart,
  * so labels do not pile up where figures crowd together (1999, 2010, 2022–2024). Tooltips carry the rest.
  */
-function labelledLevels(data: Datasets, minYears: number): Troop[] {
-  const all = levels(data);
+function labelledLevels(data: Datasets, all: Troop[], minYears: number): Troop[] {
   const current = currentKforStrength(data.troops);
   const labelled: Troop[] = current ? [current] : [];
   for (const level of [...all].reverse()) {
@@ -88,7 +87,7 @@ export const troopsTimeline: ChartSpec = {
     const targets = kfor(data).filter((t) => t.kind === "target");
     const channels = {"As stated": "dateLabel", Troops: (t: Troop) => formatTroops(t), Source: (t: Troop) => t.source.publisher};
     const allLevels = levels(data);
-    const labels = labelledLevels(data, narrow ? 8 : 3);
+    const labels = labelledLevels(data, allLevels, narrow ? 8 : 3);
     const labelOptions = {x: (t: Troop) => toDate(t.date), y: "troops", text: (t: Troop) => formatTroops(t), fontSize: 10};
     return Plot.plot({
       document,
