@@ -9,7 +9,8 @@ const where = relative(process.cwd(), dataDir) || ".";
 
 if (issues.length > 0) {
   for (const issue of issues) console.error(formatIssue(issue));
-  console.error(`\n${where}: ${issues.length} problem${issues.length === 1 ? "" : "s"} found; fix them and run npm run validate again.`);
+  const found = issues.length === 1 ? "1 problem found; fix it" : `${issues.length} problems found; fix them`;
+  console.error(`\n${where}: ${found} and run npm run validate again.`);
   process.exit(1);
 }
 console.log(

@@ -2,7 +2,7 @@
 import type {Datasets, SourceRef} from "../lib/contracts.js";
 import {formatCount, formatInterval} from "./format.js";
 import type {Headline} from "./headlines.js";
-import {element} from "./dom.js";
+import {element, scrollingTable} from "./dom.js";
 
 // Every builder takes the document to build in: the browser's on the page, linkedom's when the build writes the
 // block into the HTML (scripts/postbuild.ts).
@@ -26,9 +26,9 @@ export function sourceLink(source: SourceRef, methodsPath = "./methods", documen
 }
 
 export function pollTable(data: Datasets, document: Document = globalThis.document): HTMLElement {
-  const wrapper = element(document, "div", "table-scroll");
   const table = element(document, "table", "poll-table");
-  table.append(element(document, "caption", undefined, "Opinion polls on Kosovo joining NATO (percent; ± is the half-width of the 95% interval for support)"));
+  const caption = "Opinion polls on Kosovo joining NATO (percent; ± is the half-width of the 95% interval for support)";
+  table.append(element(document, "caption", undefined, caption));
   const head = element(document, "tr");
   for (const label of ["Pollster", "Fieldwork", "n", "Support", "±", "Opposed", "Neutral / DK", "Lead", "Source"]) {
     const th = element(document, "th", undefined, label);
@@ -61,8 +61,7 @@ export function pollTable(data: Datasets, document: Document = globalThis.docume
     tbody.append(row);
   }
   table.append(thead, tbody);
-  wrapper.append(table);
-  return wrapper;
+  return scrollingTable(document, table, caption);
 }
 
 export function sentenceList(sentences: string[], className = "findings", document: Document = globalThis.document): HTMLElement {

@@ -7,3 +7,16 @@ export function element<K extends keyof HTMLElementTagNameMap>(document: Documen
   if (text !== undefined) node.textContent = text;
   return node;
 }
+
+/**
+ * A table in a box that scrolls sideways on its own, so a wide table never widens the page. Focusable and named, so
+ * keyboard readers can scroll it too; the edge shadows in style.css show that there is more to either side.
+ */
+export function scrollingTable(document: Document, table: HTMLTableElement, name: string): HTMLElement {
+  const box = element(document, "div", "table-scroll");
+  box.setAttribute("tabindex", "0");
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", name);
+  box.append(table);
+  return box;
+}

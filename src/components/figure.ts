@@ -1,7 +1,7 @@
 // A chart as readers get it: title, subtitle, the Plot figure, source line and the data table behind it.
 import {sourceLine, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.js";
 import {exportMenu} from "./export-menu.js";
-import {element} from "./dom.js";
+import {element, scrollingTable} from "./dom.js";
 
 const formatCell = (value: Cell) => (value === null ? "" : typeof value === "number" ? value.toLocaleString("en-GB", {maximumFractionDigits: 2}) : String(value));
 
@@ -55,7 +55,7 @@ export function chartFigure(spec: ChartSpec, data: Datasets, {width, document = 
   const plotBox = element(document, "div", "chart-plot");
   plotBox.append(renderPlot(spec, data, {width, document}));
   const details = element(document, "details", "chart-data");
-  details.append(element(document, "summary", undefined, "Data table"), dataTable(document, spec.table(data), title));
+  details.append(element(document, "summary", undefined, "Data table"), scrollingTable(document, dataTable(document, spec.table(data), title), `Data table: ${title}`));
   figure.append(caption, plotBox, element(document, "p", "chart-source", sourceLine(data, spec.sourceIds(data))), details);
   figure.append(exportMenu(spec, data, {width, document}));
   return figure;
