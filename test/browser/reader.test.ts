@@ -1,0 +1,72 @@
+// The reader-quality gate: every route as a reader meets it, at phone, tablet and desktop widths, light and dark,
+// as built (scripts off) and live, with every table and Export menu open. Each check measures what is on screen:
+// sideways scrolling, and the contrast of chart text and marks. A failure lists every problem found, by route.
+import type {BrowserContext, Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {browserUnavailable, routes} from "./chromium.ts";
+import {chartContrastProblems, openAllDetails, sidewaysOverflow} from "./reader-checks.ts";
+import {serveBuiltSite} from "./served-site.ts";
+
+const unavailable = browserUnavailable();
+if (unavailable) console.warn(`Skipping the reader-quality checks: ${unavailable}`);
+
+const READER_WIDTHS = [320, 375, 768, 1280] as const;
+const schemes = ["light", "dark"] as const;
+
+describe.skipIf(unavailable !== null)("what a reader sees", () => {
+  const site = serveBuiltSite();
+
+  /** The route as a reader has it: live charts (the overview's once pointed at), or the build's drawing with scripts off. */
+  async function openRoute(context: BrowserContext, route: string, live: boolean): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
+    if (live && (await page.locator(".chart-slot").count()) > 0) {
+      if (route === "/") await page.locator(".chart-slot").first().hover();
+      await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+    }
+    return page;
+  }
+
+  /** Problems with every table open, then with each Export menu open in turn. */
+  async function sidewaysProblems(page: Page, route: string, live: boolean): Promise<string[]> {
+    const problems: string[] = [];
+    const record = async (state: string) => {
+      const {excess, culprits} = await page.evaluate(sidewaysOverflow);
+      if (excess > 0) problems.push(`${route} ${state}: the page scrolls sideways by ${excess}px (${culprits.join("; ")})`);
+    };
+    await page.evaluate(openAllDetails);
+    await record("with every table open");
+    if (live) {
+      const toggles = page.locator(".export-menu-toggle:visible");
+      for (let index = 0; index < (await toggles.count()); index++) {
+        await toggles.nth(index).click();
+        await record(`with Export menu ${index + 1} open`);
+        await page.keyboard.press("Escape");
+      }
+    }
+    return problems;
+  }
+
+  for (const live of [false, true]) {
+    for (const colorScheme of schemes) {
+      for (const width of READER_WIDTHS) {
+        const mode = live ? "live" : "scripts off";
+        it(`${mode}, ${colorScheme}, ${width}px: no route scrolls sideways, with every table and menu open, and chart text and marks have the contrast they need`, async () => {
+          const context = await site.browser.newContext({viewport: {width, height: 900}, colorScheme, javaScriptEnabled: live});
+          const problems: string[] = [];
+          try {
+            for (const route of routes) {
+              const page = await openRoute(context, route, live);
+              problems.push(...(await page.evaluate(chartContrastProblems)).map((problem) => `${route} ${problem}`));
+              problems.push(...(await sidewaysProblems(page, route, live)));
+              await page.close();
+            }
+          } finally {
+            await context.close();
+          }
+          expect(problems).toEqual([]);
+        });
+      }
+    }
+  }
+});
