@@ -60,9 +60,10 @@ export function sourceList(sources: Source[], document: Document = globalThis.do
     }
     // Dates are as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.
     const precision = ({4: "year", 7: "month"} as const)[source.published?.length as 4 | 7] ?? "day";
-    const published = source.published ? `, ${formatDate(source.published, precision)}` : ", undated";
-    item.append(title, ` (${source.publisher}${published})`);
-    if (source.via) item.append(`, via ${source.via.publisher}`);
+    const published = source.published ? formatDate(source.published, precision) : "undated";
+    // Publisher and date after a dash, not in parentheses: some publishers carry their own ("Reuters (as published by …)").
+    item.append(title, ` — ${source.publisher}, ${published}`);
+    if (source.via) item.append(`; via ${source.via.publisher}`);
     if (source.note) item.append(element(document, "br"), element(document, "small", undefined, source.note));
     list.append(item);
   }

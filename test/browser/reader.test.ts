@@ -1,10 +1,10 @@
 // The reader-quality gate: every route as a reader meets it, at phone, tablet and desktop widths, light and dark,
 // as built (scripts off) and live, with every table and Export menu open. Each check measures what is on screen:
-// sideways scrolling, and the contrast of chart text and marks. A failure lists every problem found, by route.
+// sideways scrolling, the contrast of chart text and marks, and one way of writing each thing. A failure lists every problem found, by route.
 import type {BrowserContext, Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {browserUnavailable, routes} from "./chromium.ts";
-import {chartContrastProblems, openAllDetails, sidewaysOverflow} from "./reader-checks.ts";
+import {chartContrastProblems, openAllDetails, sidewaysOverflow, visibleText, writingRules} from "./reader-checks.ts";
 import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();
@@ -25,6 +25,13 @@ describe.skipIf(unavailable !== null)("what a reader sees", () => {
       await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
     }
     return page;
+  }
+
+  /** Each visible text that breaks one of the site's writing rules, once per rule and text. */
+  function writingProblems(route: string, lines: string[]): string[] {
+    const found = new Set<string>();
+    for (const line of lines) for (const {pattern, rule} of writingRules) if (pattern.test(line)) found.add(`${route}: "${line.slice(0, 120)}": ${rule}`);
+    return [...found];
   }
 
   /** Problems with every table open, then with each Export menu open in turn. */
@@ -51,7 +58,7 @@ describe.skipIf(unavailable !== null)("what a reader sees", () => {
     for (const colorScheme of schemes) {
       for (const width of READER_WIDTHS) {
         const mode = live ? "live" : "scripts off";
-        it(`${mode}, ${colorScheme}, ${width}px: no route scrolls sideways, with every table and menu open, and chart text and marks have the contrast they need`, async () => {
+        it(`${mode}, ${colorScheme}, ${width}px: no route scrolls sideways with every table and menu open, chart text and marks have the contrast they need, and every text keeps the writing rules`, async () => {
           const context = await site.browser.newContext({viewport: {width, height: 900}, colorScheme, javaScriptEnabled: live});
           const problems: string[] = [];
           try {
@@ -59,6 +66,7 @@ describe.skipIf(unavailable !== null)("what a reader sees", () => {
               const page = await openRoute(context, route, live);
               problems.push(...(await page.evaluate(chartContrastProblems)).map((problem) => `${route} ${problem}`));
               problems.push(...(await sidewaysProblems(page, route, live)));
+              problems.push(...writingProblems(route, await page.evaluate(visibleText)));
               await page.close();
             }
           } finally {
