@@ -12,13 +12,19 @@ function fail(ctx: z.RefinementCtx, message: string): never {
 }
 
 /**
+ * A line break inside a quoted cell is published as \n whatever the file used: a spreadsheet saves the CRLF an
+ * editor on Windows wrote as LF, and the text a reader sees is the same.
+ */
+const lineBreaks = (value: string) => (value.includes("\r") ? value.replace(/\r\n?/g, "\n") : value);
+
+/**
  * Required free text: not blank, not absurdly long, and nothing a spreadsheet rewrites (a formula, a number it would
- * save differently) or has rewritten (a date or time in its own format). Stored as given; pages render it as text.
+ * save differently) or has rewritten (a date or time in its own format). Stored as given, line breaks as \n; pages render it as text.
  */
 export const text = z.string().transform((raw, ctx) => {
   if (raw.trim() === "") return fail(ctx, "is empty (a value is required)");
   if (raw.length > MAX_TEXT) return fail(ctx, `is ${raw.length} characters long, more than the limit of ${MAX_TEXT}`);
-  const value = raw.trim();
+  const value = lineBreaks(raw.trim());
   const spreadsheet = spreadsheetTextProblem(value);
   if (spreadsheet) return fail(ctx, spreadsheet);
   return value;
@@ -28,7 +34,7 @@ export const text = z.string().transform((raw, ctx) => {
 export const optionalText = z.string().transform((raw, ctx) => {
   if (raw.trim() === "") return null;
   if (raw.length > MAX_TEXT) return fail(ctx, `is ${raw.length} characters long, more than the limit of ${MAX_TEXT}`);
-  const value = raw.trim();
+  const value = lineBreaks(raw.trim());
   const spreadsheet = spreadsheetTextProblem(value);
   if (spreadsheet) return fail(ctx, spreadsheet);
   return value;

@@ -1,15 +1,16 @@
 // Every table of data/ opened in a real spreadsheet (LibreOffice Calc) and saved as CSV again: either the published
-// datasets come back identical, or validation refuses the table, naming each cell the spreadsheet changed.
+// datasets come back identical, or validation refuses the table, naming each cell the spreadsheet changed. The valid
+// tables of the hostile-input corpus (test/fixtures/bad/*-pass*) go through the same round trip.
 import {csvFormatRows} from "d3-dsv";
-import {copyFileSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {basename, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {parseCsv, type CsvFile} from "../../loaders/csv.ts";
-import {checkData, loadTables} from "../../loaders/dataset.ts";
+import {checkData} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
 import {formatIssue} from "../../loaders/issues.ts";
 import {tables as tableDefinitions} from "../../loaders/schema.ts";
-import {dataCopy, dataDir} from "../helpers.ts";
+import {dataCopy, dataDir, projectRoot} from "../helpers.ts";
 import {calcRoundTrip, calcUnavailable, type CalcSetting} from "./calc.ts";
 
 const unavailable = calcUnavailable();
@@ -44,31 +45,58 @@ function changedCells(before: CsvFile, after: CsvFile): ChangedCell[] {
 }
 
 const readTable = (dir: string, file: string) => parseCsv(readFileSync(join(dir, file)), file);
-const original = buildDatasets(loadTables(dataDir));
 const copies: string[] = [];
 afterAll(() => {
   for (const dir of copies.splice(0)) rmSync(dir, {recursive: true, force: true});
 });
 
+/** A set of valid tables: data/ as shipped, or data/ with a passing corpus case's files laid over it. */
+interface Subject {
+  name: string;
+  overlay: string | null;
+  files: string[];
+}
+const corpusDir = join(projectRoot, "test/fixtures/bad");
+const subjects: Subject[] = [
+  {name: "data", overlay: null, files: tableNames.map((name) => tableDefinitions[name].file)},
+  ...readdirSync(corpusDir, {withFileTypes: true})
+    .filter((entry) => entry.isDirectory() && JSON.parse(readFileSync(join(corpusDir, entry.name, "expected.json"), "utf8")).outcome === "pass")
+    .map((entry) => ({name: entry.name, overlay: join(corpusDir, entry.name), files: readdirSync(join(corpusDir, entry.name)).filter((file) => file.endsWith(".csv"))}))
+];
+const cases = subjects.flatMap((subject) => subject.files.map((file) => ({subject, file, label: `${subject.name}/${file}`})));
+
+/** A fresh copy of data/ with the subject's files laid over it. */
+function subjectCopy(subject: Subject): string {
+  const dir = dataCopy();
+  copies.push(dir);
+  for (const file of subject.overlay ? subject.files : []) copyFileSync(join(subject.overlay!, file), join(dir, file));
+  return dir;
+}
+
 describe.skipIf(unavailable !== null).each(settings)("opened in LibreOffice Calc and saved as CSV, $name", (setting) => {
   let savedDir = "";
   beforeAll(() => {
-    // Calc works on a copy; one call converts every table.
+    // Calc works on copies, one uniquely named file per table, all converted in one call.
     const input = dataCopy();
     copies.push(input);
+    for (const {subject, file} of cases) copyFileSync(join(subject.overlay ?? dataDir, file), join(input, `${subject.name}--${file}`));
     savedDir = calcRoundTrip(
-      tableNames.map((name) => join(input, tableDefinitions[name].file)),
+      cases.map(({subject, file}) => join(input, `${subject.name}--${file}`)),
       setting
     );
     copies.push(savedDir);
   });
 
-  it.each(tableNames)("%s: the published datasets are unchanged, or validate refuses the changed cells", (name) => {
-    const file = tableDefinitions[name].file;
-    const changes = changedCells(readTable(dataDir, file), readTable(savedDir, file));
-    const dir = dataCopy();
-    copies.push(dir);
-    copyFileSync(join(savedDir, file), join(dir, file));
+  it.each(cases)("$label: the published datasets are unchanged, or validate refuses the changed cells", ({subject, file}) => {
+    const name = tableNames.find((table) => tableDefinitions[table].file === file)!;
+    const dir = subjectCopy(subject);
+    const valid = checkData(dir);
+    expect(valid.issues.map(formatIssue)).toEqual([]);
+    const original = buildDatasets(valid.tables);
+    const before = readTable(dir, file);
+    const saved = parseCsv(readFileSync(join(savedDir, `${subject.name}--${file}`)), file);
+    const changes = changedCells(before, saved);
+    copyFileSync(join(savedDir, `${subject.name}--${file}`), join(dir, file));
     const {tables, issues} = checkData(dir);
 
     if (issues.length === 0) {
@@ -85,8 +113,6 @@ describe.skipIf(unavailable !== null).each(settings)("opened in LibreOffice Calc
     expect(tables[name]).toEqual([]);
 
     // And no harmful change goes unnamed: with the named cells typed again as before, the datasets are the originals.
-    const saved = readTable(savedDir, file);
-    const before = readTable(dataDir, file);
     for (const issue of issues) {
       const index = saved.records.findIndex((record) => record.line === issue.line);
       saved.records[index].values[issue.column!] = before.records[index].values[issue.column!];
