@@ -10,6 +10,9 @@ const where = relative(process.cwd(), dataDir) || ".";
 if (issues.length > 0) {
   for (const issue of issues) console.error(formatIssue(issue));
   console.error(`\n${where}: ${issues.length} problem${issues.length === 1 ? "" : "s"} found; fix them and run npm run validate again.`);
+  if (issues.some((issue) => issue.rule.includes("spreadsheet"))) {
+    console.error('Edited in a spreadsheet? docs/guide.md, "Editing in a spreadsheet", says which settings keep the tables as typed.');
+  }
   process.exit(1);
 }
 console.log(
