@@ -3,8 +3,9 @@
 // Observed with LibreOffice Calc 7.4 (test/spreadsheet/round-trip.test.ts runs it): with "detect special numbers" on
 // (Excel's default), text such as "June 2003" becomes the date 06/01/03 and "10:30" the time 10:30:00 AM; in every
 // setting a cell starting with = is computed as a formula (its result, or an error such as Err:509, is saved in its
-// place) and text that reads as a number is saved as that number ("+500" as 500, "007" as 7). ISO dates (2014-10,
-// 2014-10-01), plain numbers, yes/no and words are left alone.
+// place) and text that reads as a number is saved as that number ("+500" as 500, "007" as 7); with the setting on,
+// also false as FALSE, 95% as 95.00%, $100 as $100.00 and (5) as -5. ISO dates (2014-10, 2014-10-01), plain numbers,
+// yes/no and words are left alone.
 
 /** Where the setting is: Calc's and Excel's text import dialog, when a CSV file is opened. */
 const SETTING = "open CSV files with 'detect special numbers' off";
@@ -71,9 +72,16 @@ export function spreadsheetTextProblem(value: string): string | null {
   if ((first === 35 || first === 69) && errorValue.test(value)) {
     return `${show(value)} is a spreadsheet error, not text: a spreadsheet most likely computed the cell as a formula when the file was opened; type the original text again, not starting with =`;
   }
-  // Everything below starts with a digit, a sign or a decimal point; most text does not, and is done here.
+  // Everything below starts with a digit, a sign, a decimal point, t, f, $ or (; most text does not, and is done here.
   const isDigit = first >= 48 && first <= 57;
-  if (!isDigit && first !== 43 && first !== 45 && first !== 46) return null;
+  const numeric = isDigit || first === 43 || first === 45 || first === 46;
+  // t, f, T, F, $, (
+  if (!numeric && first !== 116 && first !== 102 && first !== 84 && first !== 70 && first !== 36 && first !== 40) return null;
+  const special = specialNumber(value);
+  if (special) {
+    return `${show(value)} reads as ${special.kind} to a spreadsheet with 'detect special numbers' on, which would save it as ${special.saved}; reword it (add a word, say) so that it survives a spreadsheet`;
+  }
+  if (!numeric) return null;
   const day = spreadsheetDay(value);
   if (day) {
     const words = `${day.day === 1 ? "" : `${day.day} `}${MONTHS[day.month - 1]} ${day.year}`;
@@ -88,6 +96,28 @@ export function spreadsheetTextProblem(value: string): string | null {
       return `${show(value)} reads as a number to a spreadsheet, which would save it ${saved}; reword it (add a word, say) so that it survives a spreadsheet`;
     }
   }
+  return null;
+}
+
+/**
+ * Text that a spreadsheet detecting special numbers reads as a logical value, a percentage, an amount of money or a
+ * negative number in brackets, and writes back in its own format (observed in Calc: false → FALSE, 95% → 95.00%,
+ * $100 → $100.00, (5) → -5); null when the text is already in that format, or is none of these.
+ */
+function specialNumber(value: string): {kind: string; saved: string} | null {
+  if (/^(true|false)$/i.test(value)) return value === value.toUpperCase() ? null : {kind: "a logical value", saved: value.toUpperCase()};
+  let match = /^([+-]?(\d+\.?\d*|\.\d+))%$/.exec(value);
+  if (match) {
+    const saved = `${Number(match[1]).toFixed(2)}%`;
+    return saved === value ? null : {kind: "a percentage", saved};
+  }
+  match = /^\$(\d[\d,]*\.?\d*|\.\d+)$/.exec(value);
+  if (match) {
+    const saved = `$${Number(match[1].replaceAll(",", "")).toLocaleString("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2})}`;
+    return saved === value ? null : {kind: "an amount of money", saved};
+  }
+  match = /^\((\d+\.?\d*|\.\d+)\)$/.exec(value);
+  if (match) return {kind: "a negative number", saved: String(-Number(match[1]))};
   return null;
 }
 

@@ -3,7 +3,7 @@ import {spreadsheetDateHint, spreadsheetTextProblem} from "../../loaders/spreads
 
 describe("spreadsheetTextProblem", () => {
   // What LibreOffice Calc 7.4 left alone in every setting (test/spreadsheet/round-trip.test.ts, and a probe of these values).
-  it.each(["June 2003", "29 October 2010", "early 2002", "2024", "2014-10", "2014-10-01", "88.7", "-5", "yes", "TRUE", "10:30", "1/2", "@SUM(A1)", "+1+cmd|' /C calc'!A0", "1,100", "KFOR", "From 27 countries."])(
+  it.each(["June 2003", "29 October 2010", "early 2002", "2024", "2014-10", "2014-10-01", "88.7", "-5", "yes", "TRUE", "95.00%", "$1,500.00", "10:30", "1/2", "@SUM(A1)", "+1+cmd|' /C calc'!A0", "1,100", "KFOR", "From 27 countries."])(
     "accepts %j, which a spreadsheet leaves as it is or which is the text as typed",
     (value) => expect(spreadsheetTextProblem(value)).toBeNull()
   );
@@ -24,7 +24,11 @@ describe("spreadsheetTextProblem", () => {
     ["007", /which would save it as 7/],
     ["2.60", /which would save it as 2\.6/],
     ["1e3", /which would save it as 1000/],
-    ["12345678901234567890", /rounded to 15 digits/]
+    ["12345678901234567890", /rounded to 15 digits/],
+    ["false", /reads as a logical value .* save it as FALSE/],
+    ["95%", /reads as a percentage .* save it as 95\.00%/],
+    ["$1500", /reads as an amount of money .* save it as \$1,500\.00/],
+    ["(5)", /reads as a negative number .* save it as -5/]
   ])("refuses %j", (value, message) => {
     expect(spreadsheetTextProblem(value)).toMatch(message);
     expect(spreadsheetTextProblem(value)).toMatch(/spreadsheet/);

@@ -74,10 +74,15 @@ function subjectCopy(subject: Subject): string {
 }
 
 /** Corpus cases refused before any spreadsheet sees them, because a spreadsheet would rewrite them unnoticed. */
-const refusedBeforehand = ["spreadsheet-formula-text", "spreadsheet-number-text"].map((name) => {
+const refusedBeforehand = [
+  {name: "spreadsheet-formula-text", rewrittenWhen: () => true},
+  {name: "spreadsheet-number-text", rewrittenWhen: () => true},
+  // $100 is money only to a US-English import (an English (UK) one leaves it, and takes £100).
+  {name: "spreadsheet-special-numbers-text", rewrittenWhen: (setting: CalcSetting) => setting.detectSpecialNumbers && !setting.language}
+].map(({name, rewrittenWhen}) => {
   const dir = join(corpusDir, name);
   const [file] = readdirSync(dir).filter((entry) => entry.endsWith(".csv"));
-  return {name, dir, file, label: `${name}/${file}`};
+  return {name, dir, file, rewrittenWhen, label: `${name}/${file}`};
 });
 
 describe.skipIf(unavailable !== null).each(settings)("opened in LibreOffice Calc and saved as CSV, $name", (setting) => {
@@ -131,7 +136,8 @@ describe.skipIf(unavailable !== null).each(settings)("opened in LibreOffice Calc
     expect(buildDatasets(retyped.tables)).toEqual(original);
   });
 
-  it.each(refusedBeforehand)("$label: what validate refuses before a spreadsheet sees it, Calc does rewrite", ({name, dir, file}) => {
+  it.each(refusedBeforehand)("$label: what validate refuses before a spreadsheet sees it, Calc does rewrite", ({name, dir, file, rewrittenWhen}) => {
+    if (!rewrittenWhen(setting)) return;
     const copy = dataCopy();
     copies.push(copy);
     copyFileSync(join(dir, file), join(copy, file));
