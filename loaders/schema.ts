@@ -19,7 +19,8 @@ const lineBreaks = (value: string) => (value.includes("\r") ? value.replace(/\r\
 
 /**
  * Required free text: not blank, not absurdly long, and nothing a spreadsheet rewrites (a formula, a number it would
- * save differently) or has rewritten (a date or time in its own format). Stored as given, line breaks as \n; pages render it as text.
+ * save differently) or has rewritten (a date or time in its own format). Stored as given, line breaks as \n; pages
+ * render it as text.
  */
 export const text = z.string().transform((raw, ctx) => {
   if (raw.trim() === "") return fail(ctx, "is empty (a value is required)");
