@@ -1,6 +1,7 @@
 // The single definition of every data table: zod schemas that turn CSV text into typed rows.
 import {z} from "zod";
 import {eventCategories, forces, qualifiers, troopKinds, type DatePrecision} from "../src/lib/contracts.ts";
+import {spreadsheetDateHint, spreadsheetTextProblem} from "./spreadsheet.ts";
 
 const MAX_TEXT = 1000;
 const show = (raw: string) => (raw.length > 40 ? JSON.stringify(raw.slice(0, 40) + "…") : JSON.stringify(raw));
@@ -10,23 +11,42 @@ function fail(ctx: z.RefinementCtx, message: string): never {
   return z.NEVER as never;
 }
 
-/** Required free text: not blank, not absurdly long. Stored as given; pages render it as text. */
+/**
+ * A line break inside a quoted cell is published as \n whatever the file used: a spreadsheet saves the CRLF an
+ * editor on Windows wrote as LF, and the text a reader sees is the same.
+ */
+const lineBreaks = (value: string) => (value.includes("\r") ? value.replace(/\r\n?/g, "\n") : value);
+
+/**
+ * Required free text: not blank, not absurdly long, and nothing a spreadsheet rewrites (a formula, a number it would
+ * save differently) or has rewritten (a date or time in its own format). Stored as given, line breaks as \n; pages
+ * render it as text.
+ */
 export const text = z.string().transform((raw, ctx) => {
   if (raw.trim() === "") return fail(ctx, "is empty (a value is required)");
   if (raw.length > MAX_TEXT) return fail(ctx, `is ${raw.length} characters long, more than the limit of ${MAX_TEXT}`);
-  return raw.trim();
+  const value = lineBreaks(raw.trim());
+  const spreadsheet = spreadsheetTextProblem(value);
+  if (spreadsheet) return fail(ctx, spreadsheet);
+  return value;
 });
 
 /** Optional free text: a blank cell becomes null. */
 export const optionalText = z.string().transform((raw, ctx) => {
   if (raw.trim() === "") return null;
   if (raw.length > MAX_TEXT) return fail(ctx, `is ${raw.length} characters long, more than the limit of ${MAX_TEXT}`);
-  return raw.trim();
+  const value = lineBreaks(raw.trim());
+  const spreadsheet = spreadsheetTextProblem(value);
+  if (spreadsheet) return fail(ctx, spreadsheet);
+  return value;
 });
 
 /** An identifier other rows refer to: lower-case letters, digits and hyphens. */
 export const id = z.string().transform((raw, ctx) => {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(raw)) return fail(ctx, `${show(raw)} is not an id (lower-case letters, digits and single hyphens)`);
+  // An id of digits alone with a leading zero (007) comes back from a spreadsheet as another id (7).
+  const spreadsheet = spreadsheetTextProblem(raw);
+  if (spreadsheet) return fail(ctx, spreadsheet);
   return raw;
 });
 
@@ -63,7 +83,10 @@ function parseDecimal(raw: string): number | null {
 /** A calendar date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
 export const partialDate = z.string().transform((raw, ctx) => {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(raw.trim());
-  if (!match) return fail(ctx, `${show(raw)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+  if (!match) {
+    const hint = spreadsheetDateHint(raw.trim());
+    return fail(ctx, `${show(raw)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)${hint ? `: ${hint}` : ""}`);
+  }
   const [, y, m, d] = match;
   const month = m === undefined ? 1 : Number(m);
   if (month < 1 || month > 12) return fail(ctx, `${raw} has no month ${m}`);
@@ -112,7 +135,13 @@ export const sourceRow = z.object({
   publisher: text,
   published: optionalPartialDate,
   url: optionalUrl,
-  via: z.string().transform((raw) => (raw.trim() === "" ? null : raw.trim())),
+  via: z.string().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (value === "") return null;
+    const spreadsheet = spreadsheetTextProblem(value);
+    if (spreadsheet) return fail(ctx, spreadsheet);
+    return value;
+  }),
   note: optionalText
 });
 

@@ -11,6 +11,9 @@ if (issues.length > 0) {
   for (const issue of issues) console.error(formatIssue(issue));
   const found = issues.length === 1 ? "1 problem found; fix it" : `${issues.length} problems found; fix them`;
   console.error(`\n${where}: ${found} and run npm run validate again.`);
+  if (issues.some((issue) => issue.rule.includes("spreadsheet"))) {
+    console.error('Edited in a spreadsheet? docs/guide.md, "Editing in a spreadsheet", says which settings keep the tables as typed.');
+  }
   process.exit(1);
 }
 console.log(

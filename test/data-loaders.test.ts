@@ -97,5 +97,14 @@ describe("npm run validate", () => {
     expect(stderr).toMatch(/polls\.csv line 4, column support: 104 is above 100/);
     expect(stderr).toMatch(/troops\.csv line 4, column qualifier: "roughly" is not one of/);
     expect(stderr).toMatch(/2 problems found/);
+    expect(stderr).not.toMatch(/Editing in a spreadsheet/);
+  });
+
+  it("points to the guide when a spreadsheet most likely changed a table", () => {
+    const dir = dataCopy({"troops.csv": replaceCell(5, "dateLabel", "06/01/03")});
+    const {status, stderr} = runTsx("scripts/validate.ts", {DATA_DIR: dir});
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/troops\.csv line 5, column dateLabel: "06\/01\/03" is a date as a spreadsheet writes it \(month\/day\/year\), not text: a spreadsheet most likely turned the text "June 2003" into a date/);
+    expect(stderr).toMatch(/docs\/guide\.md, "Editing in a spreadsheet"/);
   });
 });

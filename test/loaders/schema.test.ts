@@ -36,6 +36,14 @@ describe("field rules", () => {
     expect(firstMessage(text.safeParse("  "))).toMatch(/is empty/);
     expect(firstMessage(text.safeParse("x".repeat(10_000)))).toMatch(/10000 characters long/);
   });
+
+  it("text: a line break is published as \\n, as a spreadsheet saves it; what a spreadsheet rewrites is refused", () => {
+    expect(text.parse("two\r\nlines")).toBe("two\nlines");
+    expect(text.parse("two\rlines")).toBe("two\nlines");
+    expect(firstMessage(text.safeParse("06/01/03"))).toMatch(/turned the text "June 2003" into a date/);
+    expect(firstMessage(text.safeParse("=1+1"))).toMatch(/starts with =/);
+    expect(firstMessage(partialDate.safeParse("10/01/2014"))).toMatch(/^"10\/01\/2014" is not a date \(YYYY, YYYY-MM or YYYY-MM-DD\): it looks like a spreadsheet turned the month 2014-10/);
+  });
 });
 
 describe("row schemas", () => {
