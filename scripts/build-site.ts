@@ -42,9 +42,18 @@ function observableBuild(sourceRoot: string, outDir: string, configDir: string, 
     // Framework runs .ts loaders with `tsx` from PATH; npm scripts put node_modules/.bin there, a bare `node` does not.
     env: {...env, OBSERVABLE_TELEMETRY_DISABLE: "true", PATH: `${join(projectRoot, "node_modules/.bin")}${delimiter}${env.PATH ?? ""}`},
     encoding: "utf8",
-    stdio: verbose ? "inherit" : "pipe"
+    // Verbose: the progress as it goes; the error (stderr) is kept for the message.
+    stdio: verbose ? ["inherit", "inherit", "pipe"] : "pipe"
   });
-  if (result.status !== 0) throw new Error(verbose ? "the site did not build (Framework's message is above)" : `the site did not build:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+  if (result.status !== 0) throw new Error(`the site did not build:\n${verbose ? "" : `${result.stdout.slice(-2000)}\n`}${frameworkError(result.stderr).slice(-2000)}`);
+}
+
+/**
+ * Framework's error text without its closing advice to report a bug in Framework: the errors a build here meets are
+ * in the pages or the data (a missing import, a loader that fails), and the first lines say which.
+ */
+export function frameworkError(stderr: string): string {
+  return stderr.replace(/\n*If you think this is a bug, please file an issue at\n\S* https:\/\/github\.com\/observablehq\/framework\/issues\n*/, "\n").trim();
 }
 
 /** Builds the current sources into `outDir` (which must not be dist/ while others may be serving it). */
