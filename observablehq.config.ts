@@ -33,7 +33,7 @@ function footer({path}: {path: string}): string {
   const page = path.replace(/(^|\/)index$/, "$1");
   return `<p>Kosovo and NATO dashboard. Every figure cites its source; see <a href="/methods">Data and methods</a>. Last updated <time datetime="${updated}">${updatedText}</time>.</p>
 <p class="print-address">Printed from <span class="print-address-url">${page}</span>; last updated ${updatedText}.</p>
-<script>document.currentScript.previousElementSibling.firstElementChild.textContent = location.origin + location.pathname;</script>`;
+<script>document.currentScript.previousElementSibling.firstElementChild.textContent = location.href.split(/[?#]/)[0];</script>`;
 }
 
 export default {
