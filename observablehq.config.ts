@@ -1,6 +1,7 @@
 // Observable Framework configuration: the site's pages, and no request to any other host.
 import {setCurrentDate} from "@observablehq/framework/dist/config.js";
-import {sourceDate} from "./scripts/source-date.ts";
+import {sitePath} from "./scripts/site-url.ts";
+import {lastUpdated, sourceDate} from "./scripts/source-date.ts";
 
 // Reproducible builds. Framework stamps each data loader's output with the time the loader ran, both as the file's
 // lastModified and inside the content hash of every module that reads it (components/load.js), so two clean builds
@@ -18,6 +19,23 @@ const favicon =
   "data:image/svg+xml;base64," +
   Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0072B2"/><path d="M8 22 16 8l8 14z" fill="#fff"/></svg>').toString("base64");
 
+const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const updated = lastUpdated();
+const updatedText = `${Number(updated.slice(8))} ${monthNames[Number(updated.slice(5, 7)) - 1]} ${updated.slice(0, 4)}`;
+
+/**
+ * Every page's footer: where the figures come from and the day the site was last updated (the commit's, as the build
+ * is dated: never typed). Under it, a line shown only in print (src/print.css): the page's address and that day. The
+ * address is the one the page was read at (a tiny script; the public address is not known to the build), or, with
+ * scripts off, the page's path in the site.
+ */
+function footer({path}: {path: string}): string {
+  const page = path.replace(/(^|\/)index$/, "$1");
+  return `<p>Kosovo and NATO dashboard. Every figure cites its source; see <a href="/methods">Data and methods</a>. Last updated <time datetime="${updated}">${updatedText}</time>.</p>
+<p class="print-address">Printed from <span class="print-address-url">${page}</span>; last updated ${updatedText}.</p>
+<script>document.currentScript.previousElementSibling.firstElementChild.textContent = location.href.split(/[?#]/)[0];</script>`;
+}
+
 export default {
   title: "Kosovo and NATO",
   root: "src",
@@ -32,8 +50,14 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   head: `<link rel="icon" href="${favicon}"><meta name="description" content="What Kosovars think of joining NATO, how that changed after Russia invaded Ukraine, and KFOR's troop strength since 1999: every number sourced, every uncertainty shown.">`,
-  footer: "Kosovo and NATO dashboard. Every figure cites its source; see Data and methods.",
+  footer,
+  // Only the 404 page uses it, as its <base>: it is served at whatever address was not found (see scripts/site-url.ts).
+  base: sitePath(),
   search: false,
-  // Stable, un-hashed download addresses for the source tables (see src/data/[table].csv.ts).
-  dynamicPaths: ["/data/polls.csv", "/data/troops.csv", "/data/events.csv", "/data/members.csv", "/data/sources.csv"]
+  // Stable, un-hashed addresses, for downloads and citations: the source tables (src/data/[table].csv.ts) and the
+  // published datasets (the same loaders the pages read through FileAttachment, whose copies are hashed).
+  dynamicPaths: [
+    ...["polls", "troops", "events", "members", "sources"].map((table) => `/data/${table}.csv`),
+    ...["polls", "troops", "events", "members", "sources", "invasion"].map((dataset) => `/data/${dataset}.json`)
+  ]
 };

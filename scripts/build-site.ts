@@ -17,6 +17,8 @@ export interface BuildOptions {
    * neither reads nor clears the cache under src/.observablehq, which other builds in this checkout may be using.
    */
   fresh?: boolean;
+  /** Show Framework's progress as it builds (npm run build); otherwise only a failure's last lines are reported. */
+  verbose?: boolean;
 }
 
 /** The files a build reads; node_modules is linked, not copied, and data/ is read in place through DATA_DIR. */
@@ -28,7 +30,7 @@ export function copySources(into: string): void {
 }
 
 /** `observable build` of the sources in `sourceRoot` into `outDir`, through a config that only changes the output folder. */
-function observableBuild(sourceRoot: string, outDir: string, configDir: string, env: NodeJS.ProcessEnv): void {
+function observableBuild(sourceRoot: string, outDir: string, configDir: string, env: NodeJS.ProcessEnv, verbose = false): void {
   // .mts: an ES module wherever it is written. As .ts in a folder without a package.json of type module, tsx would
   // load it, and through it Framework's config module, as CommonJS: a second copy of Framework's clock, left unset.
   const configFile = join(configDir, "observablehq.build.config.mts");
@@ -39,13 +41,23 @@ function observableBuild(sourceRoot: string, outDir: string, configDir: string, 
     cwd: sourceRoot,
     // Framework runs .ts loaders with `tsx` from PATH; npm scripts put node_modules/.bin there, a bare `node` does not.
     env: {...env, OBSERVABLE_TELEMETRY_DISABLE: "true", PATH: `${join(projectRoot, "node_modules/.bin")}${delimiter}${env.PATH ?? ""}`},
-    encoding: "utf8"
+    encoding: "utf8",
+    // Verbose: the progress as it goes; the error (stderr) is kept for the message.
+    stdio: verbose ? ["inherit", "inherit", "pipe"] : "pipe"
   });
-  if (result.status !== 0) throw new Error(`the site did not build:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+  if (result.status !== 0) throw new Error(`the site did not build:\n${verbose ? "" : `${result.stdout.slice(-2000)}\n`}${frameworkError(result.stderr).slice(-2000)}`);
+}
+
+/**
+ * Framework's error text without its closing advice to report a bug in Framework: the errors a build here meets are
+ * in the pages or the data (a missing import, a loader that fails), and the first lines say which.
+ */
+export function frameworkError(stderr: string): string {
+  return stderr.replace(/\n*If you think this is a bug, please file an issue at\n\S* https:\/\/github\.com\/observablehq\/framework\/issues\n*/, "\n").trim();
 }
 
 /** Builds the current sources into `outDir` (which must not be dist/ while others may be serving it). */
-export function buildSite(outDir: string, {fresh = false}: BuildOptions = {}): void {
+export function buildSite(outDir: string, {fresh = false, verbose = false}: BuildOptions = {}): void {
   const work = mkdtempSync(join(tmpdir(), "kosovo-build-"));
   try {
     if (fresh) {
@@ -55,9 +67,9 @@ export function buildSite(outDir: string, {fresh = false}: BuildOptions = {}): v
       const date = sourceDate();
       const env: NodeJS.ProcessEnv = {...process.env, DATA_DIR: resolveDataDir()};
       if (date && env.SOURCE_DATE_EPOCH === undefined) env.SOURCE_DATE_EPOCH = String(date.getTime() / 1000);
-      observableBuild(work, outDir, work, env);
+      observableBuild(work, outDir, work, env, verbose);
     } else {
-      observableBuild(projectRoot, outDir, work, process.env);
+      observableBuild(projectRoot, outDir, work, process.env, verbose);
     }
     postbuild(outDir);
   } finally {

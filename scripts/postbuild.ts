@@ -150,6 +150,26 @@ else afterFirstPaint();
   return html.replace(modules[0][0], inert + starter);
 }
 
+/**
+ * The 404 page is served at whatever address was not found, at any depth, so its relative links to scripts and the
+ * stylesheet resolve only through its <base> (Framework's `base`, right only when the build knows the site's path;
+ * see scripts/site-url.ts). It has no charts and no cells, so it needs no script: its page script and module preloads
+ * go, and its stylesheet rules are all inlined (inlineCriticalCss), so it keeps the site's look wherever it is served
+ * and makes no request that could fail. Framework's small inline script that retries an address without its trailing
+ * slash stays.
+ */
+export function dropPageScript(html: string, pageFile: string): string {
+  const modules = [...html.matchAll(/<script type="module">\n[\s\S]*?<\/script>\n/g)].filter(([script]) => script.includes("_observablehq/client"));
+  if (modules.length !== 1) throw new Error(`${pageFile}: expected one inline module script importing Framework's client, found ${modules.length}`);
+  for (const [link] of html.matchAll(/<link rel="modulepreload" href="[^"]+">\n/g)) html = html.replace(link, "");
+  return html.replace(modules[0][0], "");
+}
+
+/** Framework builds src/404.md as the site's 404.html, at the root of the output. */
+export function isNotFoundPage(file: string, outDir: string): boolean {
+  return file === join(outDir, "404.html");
+}
+
 /** A script type browsers do not run: the page script waits under it (see deferPageScript). */
 export const DEFERRED_SCRIPT_TYPE = "text/x-observablehq-after-first-paint";
 
@@ -174,7 +194,7 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
     // Drawn in first: the stylesheet rules a page needs are picked from its finished HTML.
     const drawn = fillSlots(fixPageTemplate(html, file), {chart, block: staticBlockDrawer(data, document, file, html)}, file);
     const critical = inlineCriticalCss(drawn, file, compile);
-    writeFileSync(file, deferPageScript(critical.html, file, critical.stylesheets));
+    writeFileSync(file, isNotFoundPage(file, outDir) ? dropPageScript(critical.html, file) : deferPageScript(critical.html, file, critical.stylesheets));
   }
 }
 

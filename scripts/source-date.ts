@@ -19,3 +19,12 @@ export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date | null {
     return null;
   }
 }
+
+/**
+ * The day the site's content was last changed, as YYYY-MM-DD (UTC): the source date, or for a build outside a git
+ * checkout without SOURCE_DATE_EPOCH (already warned as not reproducible), the day it was built. Shown as "Last
+ * updated" on every page and in "How to cite"; never typed by hand.
+ */
+export function lastUpdated(env: NodeJS.ProcessEnv = process.env): string {
+  return (sourceDate(env) ?? new Date()).toISOString().slice(0, 10);
+}

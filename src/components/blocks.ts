@@ -4,7 +4,7 @@
 import type {Datasets} from "../lib/contracts.js";
 import {caveatParagraph, headlineCards, pollTable, sentenceList, statisticList} from "./cards.js";
 import {findings, headlines, invasionStatistics, recordCaveat} from "./headlines.js";
-import {catalogTable, sourceList, type CatalogEntry} from "./methods.js";
+import {catalogTable, citationBlock, sourceList, type CatalogEntry, type Edition} from "./methods.js";
 
 /** What the build knows about a page: the datasets, a document to build in, and the page's registered files. */
 export interface BlockContext {
@@ -16,8 +16,6 @@ export interface BlockContext {
   fileJson(name: string): unknown;
 }
 
-const datasetNames = ["polls", "troops", "events", "members", "sources", "invasion"];
-
 export const blocks: Record<string, (context: BlockContext) => HTMLElement> = {
   "headline-cards": ({data, document}) => headlineCards(headlines(data), document),
   findings: ({data, document}) => sentenceList(findings(data), undefined, document),
@@ -25,7 +23,7 @@ export const blocks: Record<string, (context: BlockContext) => HTMLElement> = {
   "poll-table": ({data, document}) => pollTable(data, document),
   // At the default settings: the same numbers as the live controls' first values.
   "invasion-statistics": ({data, document}) => statisticList(invasionStatistics(data), document),
-  "dataset-catalog": ({document, fileHref, fileJson}) =>
-    catalogTable(fileJson("./data/catalog.json") as CatalogEntry[], Object.fromEntries(datasetNames.map((name) => [name, {href: fileHref(`./data/${name}.json`)}])), document),
+  "dataset-catalog": ({document, fileJson}) => catalogTable(fileJson("./data/catalog.json") as CatalogEntry[], document),
+  "how-to-cite": ({document, fileJson}) => citationBlock(fileJson("./data/edition.json") as Edition, document),
   sources: ({data, document}) => sourceList(data.sources, document)
 };

@@ -54,8 +54,7 @@ async function mount(slot: Element, id: string, data: Datasets, state: SlotState
   if (version !== state.version) return;
   const spec = chartById(id);
   let drawnWidth = -1;
-  state.observer = new ResizeObserver(([entry]) => {
-    const width = Math.floor(entry.contentRect.width);
+  const draw = (width: number) => {
     if (width === drawnWidth || width <= 0) return;
     drawnWidth = width;
     const previous = slot.querySelector(":scope > figure.chart");
@@ -68,8 +67,35 @@ async function mount(slot: Element, id: string, data: Datasets, state: SlotState
     if (focused) figure.querySelector<HTMLElement>(focused)?.focus();
     // An Export press on the static button before the chart went live: open the real menu now.
     if (pendingClick()) figure.querySelector<HTMLElement>(".export-menu-toggle")?.click();
-  });
+  };
+  state.observer = new ResizeObserver(([entry]) => draw(Math.floor(entry.contentRect.width)));
   state.observer.observe(slot);
+  printable.set(slot, {draw, screenWidth: () => Math.floor(slot.getBoundingClientRect().width)});
+  watchPrinting();
+}
+
+/**
+ * Printing. A live chart is drawn for the screen's width, and paper is narrower than most screens: scaled down to it,
+ * a chart drawn 1,000px wide prints its 10px labels at about 5pt. Before printing, each live chart is drawn again at
+ * the width of an A4 or Letter page within src/print.css's margins, so it prints at full size; after, at the
+ * screen's width again. (The print layout runs no ResizeObserver: the redraw must happen in beforeprint itself.)
+ */
+export const PRINT_WIDTH = 680;
+
+const printable = new WeakMap<Element, {draw: (width: number) => void; screenWidth: () => number}>();
+let watchingPrint = false;
+
+function watchPrinting(): void {
+  if (watchingPrint) return;
+  watchingPrint = true;
+  const redrawAll = (width: (screenWidth: number) => number) => {
+    for (const slot of document.querySelectorAll(".chart-slot")) {
+      const chart = printable.get(slot);
+      if (chart) chart.draw(width(chart.screenWidth()));
+    }
+  };
+  addEventListener("beforeprint", () => redrawAll(() => PRINT_WIDTH));
+  addEventListener("afterprint", () => redrawAll((screenWidth) => screenWidth));
 }
 
 /**

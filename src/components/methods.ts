@@ -1,4 +1,4 @@
-// The methods page's tables: the dataset catalogue with downloads, and the list of sources.
+// The methods page's blocks: the dataset catalogue with downloads, how to cite, and the list of sources.
 import type {Source} from "../lib/contracts.js";
 import {formatCount, formatDate} from "./format.js";
 import {element} from "./dom.js";
@@ -11,30 +11,40 @@ export interface CatalogEntry {
   table: string | null;
 }
 
+/** Which edition of the site a page shows (src/data/edition.json.ts): the day it was last updated, and its address if known. */
+export interface Edition {
+  updated: string;
+  siteUrl: string | null;
+}
+
+/** A dataset's stable, un-hashed address relative to the site's root (written by the build through dynamicPaths). */
+export const stableAddress = (file: string) => `data/${file}`;
+
 // Built in the document given: the browser's on the page, linkedom's when the build writes them into the HTML.
-function download(document: Document, href: string, label: string, fileName: string): HTMLAnchorElement {
-  const link = element(document, "a", undefined, label);
-  link.href = href;
-  link.download = fileName;
+// rel=external keeps Framework from rewriting a stable address to a hashed copy.
+function stableLink(document: Document, file: string, text = file): HTMLAnchorElement {
+  const link = element(document, "a", undefined, text);
+  link.href = `./${stableAddress(file)}`;
+  link.rel = "external";
   return link;
 }
 
-/** One block per dataset: what it holds, its row count, its fields and types, and its downloads. */
-export function catalogTable(catalog: CatalogEntry[], jsonFiles: Record<string, {href: string}>, document: Document = globalThis.document): HTMLElement {
+function download(document: Document, file: string): HTMLAnchorElement {
+  const link = stableLink(document, file);
+  link.download = `kosovo-nato-${file}`;
+  return link;
+}
+
+/** One block per dataset: what it holds, its row count, its fields and types, and its downloads at stable addresses. */
+export function catalogTable(catalog: CatalogEntry[], document: Document = globalThis.document): HTMLElement {
   const container = element(document, "div", "catalog");
   for (const entry of catalog) {
     const section = element(document, "section", "card");
     section.append(element(document, "h3", undefined, entry.name));
     section.append(element(document, "p", undefined, `${entry.description}. ${formatCount(entry.rows)} ${entry.rows === 1 ? "record" : "rows"}.`));
     const links = element(document, "p", "downloads");
-    links.append(download(document, jsonFiles[entry.name].href, `${entry.name}.json`, `kosovo-nato-${entry.name}.json`));
-    if (entry.table) {
-      links.append(" · ");
-      // rel=external keeps Framework from rewriting this stable address to a hashed copy.
-      const csv = download(document, `./data/${entry.table}.csv`, `${entry.table}.csv`, `kosovo-nato-${entry.table}.csv`);
-      csv.rel = "external";
-      links.append(csv);
-    }
+    links.append(download(document, `${entry.name}.json`));
+    if (entry.table) links.append(" · ", download(document, `${entry.table}.csv`));
     section.append(links);
     const details = element(document, "details");
     details.append(element(document, "summary", undefined, `${entry.fields.length} fields`));
@@ -45,6 +55,30 @@ export function catalogTable(catalog: CatalogEntry[], jsonFiles: Record<string, 
     container.append(section);
   }
   return container;
+}
+
+/**
+ * How to cite the data: an example citation of one dataset at its stable address, with the day the site was last
+ * updated, which names the version cited. The addresses are whole when the build knows the site's (SITE_URL);
+ * otherwise they are given from the dashboard's home page, the same with scripts on or off.
+ */
+export function citationBlock(edition: Edition, document: Document = globalThis.document): HTMLElement {
+  const block = element(document, "div", "how-to-cite");
+  const updated = formatDate(edition.updated);
+  const address = (file: string) => (edition.siteUrl ? stableLink(document, file, `${edition.siteUrl}${stableAddress(file)}`) : stableLink(document, file, stableAddress(file)));
+  const citation = element(document, "p", "citation");
+  citation.append(`Kosovo and NATO dashboard (${edition.updated.slice(0, 4)}). Opinion polls in Kosovo on NATO membership [data set], version of ${updated}. `, address("polls.json"));
+  if (!edition.siteUrl) citation.append(", from the dashboard's home page");
+  citation.append(".");
+  const pattern = element(document, "p");
+  const time = element(document, "time", undefined, updated);
+  time.setAttribute("datetime", edition.updated);
+  pattern.append("The data were last updated on ", time, ". Each dataset keeps its address from one version to the next, so a citation stays valid: ");
+  const files = ["polls", "troops", "events", "members", "sources", "invasion"].map((name) => `${name}.json`);
+  for (const [index, file] of files.entries()) pattern.append(index ? ", " : "", address(file));
+  pattern.append(", and each source table's CSV beside it. Give the date you downloaded it, and the original source of any figure you quote (listed below); those sources keep their own terms.");
+  block.append(citation, pattern);
+  return block;
 }
 
 export function sourceList(sources: Source[], document: Document = globalThis.document): HTMLElement {

@@ -9,5 +9,8 @@ const {values} = parseArgs({options: {table: {type: "string"}}});
 const table = tables[values.table as keyof typeof tables];
 if (!table) throw new Error(`unknown table ${values.table}; known: ${Object.keys(tables).join(", ")}`);
 
-// emitJson validates the whole data directory first; the raw text is written as is (UTF-8, BOM kept if present).
-emitJson(({dataDir}) => readFileSync(join(dataDir, table.file), "utf8"), {raw: true});
+// emitJson validates the whole data directory first; the raw text is written as is, UTF-8 with one byte-order mark
+// whether or not the file has one, as the chart exports are: without it Excel reads the file as the local code page
+// and garbles "Kosovo–NATO" and "Türkiye".
+const BOM = "\uFEFF";
+emitJson(({dataDir}) => BOM + readFileSync(join(dataDir, table.file), "utf8").replace(/^\uFEFF/, ""), {raw: true});
