@@ -182,7 +182,15 @@ export function meanLabelLayout(data: Datasets, width: number): {frame: Layout; 
     labels = placeInside(data, frame, means.filter((m) => m.period === "pre"));
     const left = width - frame.marginRight + 4;
     const height = frame.fontSize * 1.3;
-    labels.push({period: "post", text: post.short, x: frame.xInvert(left), y: post.mean, box: {x0: left, x1: left + w, y0: frame.y(post.mean) - height / 2, y1: frame.y(post.mean) + height / 2}});
+    // Level with the line's end, else just under or over it: a poll label near the right edge can reach into the margin.
+    const {boxes} = obstacles(data, frame);
+    const line = frame.y(post.mean);
+    for (const top of [line - height / 2, line + 3, line - 3 - height, line + 3 + height, line - 3 - 2 * height]) {
+      const box = {x0: left, x1: left + w, y0: top, y1: top + height};
+      if (box.y0 < frame.marginTop || box.y1 > frame.height - frame.marginBottom || [...boxes, ...labels.map((l) => l.box)].some((b) => overlaps(box, b))) continue;
+      labels.push({period: "post", text: post.short, x: frame.xInvert(left), y: frame.yInvert(top + height / 2), box});
+      break;
+    }
   }
   return {frame, labels};
 }
