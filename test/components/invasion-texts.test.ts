@@ -6,6 +6,7 @@ import {parseHTML} from "linkedom";
 import {describe, expect, it} from "vitest";
 import {loadTables} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
+import {textWidth} from "../../src/components/charts/invasion.ts";
 import {chartFigure} from "../../src/components/figure.ts";
 import {chartById} from "../../src/components/registry.ts";
 import {findings, headlines, invasionStatistics} from "../../src/components/headlines.ts";
@@ -166,6 +167,22 @@ describe("every /invasion text the controls change is true of the analysis", () 
         const name = pollName(data.polls.find((p) => p.id === id)!);
         expect(texts.supportSubtitle).toContain(name);
         expect(texts.statistics.find((l) => l.label.startsWith("Polls straddling"))!.value).toContain(name);
+      }
+
+      // No rule label runs past either edge of the drawing (its width overestimated as the chart code estimates it).
+      for (const width of [296, 640]) {
+        const svg = chartFigure(chartById("kosovo-nato-support-before-after-invasion"), live, {width, document: doc}).querySelector("svg[role=img]")!;
+        for (const label of [...svg.querySelectorAll("text")].filter((t) => /^(Cutoff|Russia invades|Invasion)/.test(t.textContent ?? ""))) {
+          const group = label.closest("g")!;
+          // Plot puts dx and dy in the group's transform, the position in the text's.
+          const translateX = (element: Element) => Number(element.getAttribute("transform")?.match(/translate\(([-\d.]+)/)?.[1] ?? 0);
+          const x = translateX(label) + translateX(group);
+          const anchor = group.getAttribute("text-anchor") ?? svg.getAttribute("text-anchor") ?? "start";
+          const w = textWidth(label.textContent ?? "", 10, true);
+          const [left, right] = anchor === "start" ? [x, x + w] : anchor === "end" ? [x - w, x] : [x - w / 2, x + w / 2];
+          expect(left, `${label.textContent} at ${width}px`).toBeGreaterThanOrEqual(0);
+          expect(right, `${label.textContent} at ${width}px`).toBeLessThanOrEqual(width);
+        }
       }
 
       // The rules: the cutoff's label is the cutoff's; the invasion's own rule beside a moved cutoff when it is on the axis.

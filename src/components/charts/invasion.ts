@@ -265,7 +265,7 @@ export const supportBeforeAfter: ChartSpec = {
         ...(invasion ? [Plot.ruleX([invasion], {stroke: palette.invasion, strokeWidth: 2, strokeDasharray: "3,3"})] : []),
         // Each rule's label in the top margin, kept inside the chart whatever the date: against the edge when centring would cut it.
         ...rules.map((rule) =>
-          Plot.text([rule], {x: "date", frameAnchor: "top", dy: rule.dy, text: "label", fill: "currentColor", fontWeight: 600, fontSize: 10, ...ruleLabelAnchor(frame.x(rule.date), rule.label, frame)})
+          Plot.text([rule], {x: "date", frameAnchor: "top", lineAnchor: "middle", dy: rule.dy, text: "label", fill: "currentColor", fontWeight: 600, fontSize: 10, ...ruleLabelAnchor(frame.x(rule.date), rule.label, frame)})
         ),
         Plot.link(means, {x1: "x1", x2: "x2", y1: "mean", y2: "mean", stroke: "period", strokeDasharray: "5,4", strokeWidth: 1.5}),
         // Mean labels by their line, where no interval, dot, poll label, rule or line crosses them (meanLabelLayout).
