@@ -318,9 +318,10 @@ export const likeForLike: ChartSpec = {
     if (rows.length === 0) return `No pollster polled both before and after ${boundaryName(data.invasion)}: nothing to compare.`;
     return rows.map((r) => `${r.poll}: ${formatPercent(r.support)} (95% interval ${r.ciLow}–${r.ciHigh}%)`).join("; ") + ".";
   },
+  // The pair's sources; with no pair, every poll's, since every poll was looked at to find none.
   sourceIds: (data) => {
     const pair = data.invasion.likeForLike;
-    return pair ? data.polls.filter((p) => p.id === pair.prePollId || p.id === pair.postPollId).map((p) => p.source.id) : [];
+    return pair ? data.polls.filter((p) => p.id === pair.prePollId || p.id === pair.postPollId).map((p) => p.source.id) : pollSources(data);
   },
   table: (data) => ({
     columns: [
@@ -335,6 +336,17 @@ export const likeForLike: ChartSpec = {
   }),
   plot: (data, {width, document}) => {
     const rows = likeForLikeRows(data);
+    if (rows.length === 0) {
+      // Nothing to compare: a frame as tall as the comparison's, saying so (an empty axis had no domain to draw).
+      return Plot.plot({
+        document,
+        width,
+        height: 170,
+        x: {domain: [0, 1], axis: null},
+        y: {domain: [0, 1], axis: null},
+        marks: [Plot.frame({strokeOpacity: 0.2}), Plot.text([`No pollster polled on both sides of ${boundaryName(data.invasion)}`], {frameAnchor: "middle", lineWidth: (width - 20) / 10})]
+      });
+    }
     return Plot.plot({
       document,
       width,
