@@ -111,20 +111,23 @@ function obstacles(data: Datasets, frame: Layout): {boxes: Box[]; segments: [num
     const px = frame.x(toDate(p.fieldworkMid));
     boxes.push({x0: px - 2, x1: px + 2, y0: frame.y(p.supportCi[1]) - 1, y1: frame.y(p.supportCi[0]) + 1});
     boxes.push({x0: px - 6, x1: px + 6, y0: frame.y(p.support) - 6, y1: frame.y(p.support) + 6});
-    const half = textWidth(pollLabel(p), frame.fontSize) / 2;
-    const middle = frame.y(p.support) - 12;
-    boxes.push({x0: px - half, x1: px + half, y0: middle - frame.fontSize * 0.7, y1: middle + frame.fontSize * 0.7});
   }
+  boxes.push(...pollLabelBoxes(data, frame).map((label) => label.box));
   const top = frame.marginTop;
   const bottom = frame.height - frame.marginBottom;
   for (const rule of [toDate(data.invasion.cutoff), separateInvasionRule(data)]) {
     if (rule) boxes.push({x0: frame.x(rule) - 2, x1: frame.x(rule) + 2, y0: top, y1: bottom});
   }
   for (const m of periodMeans(data)) boxes.push({x0: frame.x(m.x1), x1: frame.x(m.x2), y0: frame.y(m.mean) - 1.5, y1: frame.y(m.mean) + 1.5});
+  return {boxes, segments: trendSegments(data, frame)};
+}
+
+/** The trend lines in pixels, one segment per period. */
+function trendSegments(data: Datasets, frame: Layout): [number, number, number, number][] {
   const lines = trendLines(data);
   const segments: [number, number, number, number][] = [];
   for (let i = 0; i + 1 < lines.length; i += 2) segments.push([frame.x(lines[i].x), frame.y(lines[i].y), frame.x(lines[i + 1].x), frame.y(lines[i + 1].y)]);
-  return {boxes, segments};
+  return segments;
 }
 
 function crossesSegment(box: Box, [x0, y0, x1, y1]: [number, number, number, number]): boolean {
@@ -137,6 +140,40 @@ function crossesSegment(box: Box, [x0, y0, x1, y1]: [number, number, number, num
 }
 
 const pollLabel = (p: Poll) => `${p.pollster} ${formatPercent(p.support)}`;
+
+/**
+ * Each poll's label, over its dot; under it instead where it would run into another poll's label, interval or dot,
+ * a mean line or a trend line
+ * (on a phone the 2023 and 2024 polls sit about 17px apart). In the order of data.polls.
+ */
+function pollLabelBoxes(data: Datasets, frame: Layout): {y: number; box: Box}[] {
+  const placed: Box[] = [];
+  const result: {y: number; box: Box}[] = new Array(data.polls.length);
+  const order = data.polls.map((p, i) => ({i, px: frame.x(toDate(p.fieldworkMid))})).sort((a, b) => a.px - b.px);
+  // The other polls' intervals and dots: a label over its own dot is crossed by its own interval, as on every poll chart here.
+  const marksOf = order.map(({i, px}) => {
+    const p = data.polls[i];
+    return [
+      {x0: px - 2, x1: px + 2, y0: frame.y(p.supportCi[1]) - 1, y1: frame.y(p.supportCi[0]) + 1},
+      {x0: px - 6, x1: px + 6, y0: frame.y(p.support) - 6, y1: frame.y(p.support) + 6}
+    ];
+  });
+  const meanLines = periodMeans(data).map((m) => ({x0: frame.x(m.x1), x1: frame.x(m.x2), y0: frame.y(m.mean) - 1.5, y1: frame.y(m.mean) + 1.5}));
+  const segments = trendSegments(data, frame);
+  for (const [k, {i, px}] of order.entries()) {
+    const others = [...placed, ...meanLines, ...marksOf.filter((_, j) => j !== k).flat()];
+    const blocked = (box: Box) => others.some((b) => overlaps(box, b)) || segments.some((segment) => crossesSegment(box, segment));
+    const p = data.polls[i];
+    const half = textWidth(pollLabel(p), frame.fontSize) / 2;
+    const boxAt = (middle: number) => ({x0: px - half, x1: px + half, y0: middle - frame.fontSize * 0.7, y1: middle + frame.fontSize * 0.7});
+    const over = boxAt(frame.y(p.support) - 12);
+    const under = boxAt(frame.y(p.support) + 14);
+    const box = blocked(over) && !blocked(under) ? under : over;
+    placed.push(box);
+    result[i] = {y: frame.yInvert((box.y0 + box.y1) / 2), box};
+  }
+  return result;
+}
 
 type MeanLabel = {period: "pre" | "post"; text: string; x: Date; y: number; box: Box};
 
@@ -241,6 +278,7 @@ export const supportBeforeAfter: ChartSpec = {
     const cutoff = toDate(data.invasion.cutoff);
     const invasion = separateInvasionRule(data);
     const means = periodMeans(data);
+    const pollLabels = pollLabelBoxes(data, frame);
     const rules = [
       // Rows under the y axis's label, which Plot sets at the very top left (3 to 15px): the cutoff's centred 22px down,
       // the invasion's, when it has its own rule, 14px lower (the top margin grows to hold it).
@@ -280,7 +318,7 @@ export const supportBeforeAfter: ChartSpec = {
           channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", "95% interval": (p) => formatInterval(p.supportCi), n: "sampleSize", Period: (p) => periodName(p.period, data.invasion)},
           tip: {format: {x: false, fill: false, y: (v: number) => formatPercent(v)}}
         }),
-        Plot.text(data.polls, {x: (p) => toDate(p.fieldworkMid), y: "support", text: pollLabel, dy: -12, fontSize: frame.fontSize})
+        Plot.text(data.polls, {x: (p) => toDate(p.fieldworkMid), y: (_, i) => pollLabels[i].y, text: pollLabel, fontSize: frame.fontSize})
       ]
     });
   }
