@@ -3,6 +3,7 @@ import type {Datasets, Poll} from "../lib/contracts.js";
 import {extentOf} from "./chart.js";
 import {currentKforStrength, largestKforStrength, notRecognising} from "./facts.js";
 import {formatCount, formatDate, formatInterval, formatP, formatPercent, formatPoints, formatTroops} from "./format.js";
+import {atInvasion, countOf, formatPointsInterval, listOf, pollNames, pollsterMix, trendText} from "./invasion-text.js";
 
 export interface Headline {
   label: string;
@@ -25,11 +26,11 @@ export function headlines(data: Datasets): Headline[] {
     },
     pair
       ? {
-          label: "Change across the invasion",
-          value: formatPoints(pair.difference, 0),
-          detail: `${pair.pollster}, the same pollster either side of ${formatDate(data.invasion.cutoff)}: ${formatPercent(pair.preSupport)} → ${formatPercent(pair.postSupport)}; 95% CI ${formatInterval(pair.differenceCi, 1, " points")}`
+          label: `Change across ${atInvasion(data.invasion) ? "the invasion" : "the cutoff"}`,
+          value: formatPoints(pair.difference),
+          detail: `${pair.pollster}, the same pollster either side of ${formatDate(data.invasion.cutoff)}: ${formatPercent(pair.preSupport)} → ${formatPercent(pair.postSupport)}; 95% interval ${formatPointsInterval(pair.differenceCi)}`
         }
-      : {label: "Change across the invasion", value: "n/a", detail: "No pollster polled on both sides of the cutoff"},
+      : {label: `Change across ${atInvasion(data.invasion) ? "the invasion" : "the cutoff"}`, value: "n/a", detail: "No pollster polled on both sides of the cutoff"},
     kfor
       ? {label: "KFOR troops in Kosovo", value: formatTroops(kfor), detail: `${kfor.dateLabel}; ${kfor.source.publisher}`}
       : {label: "KFOR troops in Kosovo", value: "n/a", detail: "No troop level in the data"},
@@ -50,14 +51,15 @@ export function findings(data: Datasets): string[] {
   const current = currentKforStrength(data.troops);
   const sentences: string[] = [];
   if (pre.meanSupport !== null && post.meanSupport !== null) {
+    const boundary = atInvasion(data.invasion) ? "the invasion" : `the cutoff of ${formatDate(data.invasion.cutoff)}`;
     sentences.push(
-      `Before the invasion, ${pre.pollIds.length} polls put support at ${formatPercent(pre.meanSupport, 1)} on average; after it, ${post.pollIds.length} polls put it at ${formatPercent(post.meanSupport, 1)}.`
+      `Before ${boundary}, ${countOf(pre.pollIds.length, "poll")} put support at ${formatPercent(pre.meanSupport, 1)} on average; after it, ${countOf(post.pollIds.length, "poll")} put it at ${formatPercent(post.meanSupport, 1)}.`
     );
   }
   if (pair) {
     const significant = pair.differenceCi[0] > 0 || pair.differenceCi[1] < 0;
     sentences.push(
-      `Comparing ${pair.pollster} with ${pair.pollster}, support moved ${formatPoints(pair.difference)} (95% CI ${formatInterval(pair.differenceCi, 1, " points")}, ${formatP(pair.pValue)}): ${significant ? "more than sampling error alone would explain" : "within sampling error"}.`
+      `Comparing ${pair.pollster} with ${pair.pollster}, support moved ${formatPoints(pair.difference)} (95% interval ${formatPointsInterval(pair.differenceCi)}, ${formatP(pair.pValue)}): ${significant ? "more than sampling error alone would explain" : "within sampling error"}.`
     );
   }
   sentences.push(`Opposition has stayed between ${formatPercent(lowestOpposed)} and ${formatPercent(highestOpposed)} in every poll; the latest (${latest.pollster}, ${latest.fieldworkLabel}) has ${formatPercent(latest.opposed)}.`);
@@ -69,24 +71,32 @@ export function findings(data: Datasets): string[] {
 
 /** The before/after numbers as labelled lines, recomputed whenever the /invasion controls change. */
 export function invasionStatistics(data: Datasets): {label: string; value: string}[] {
-  const {pre, post, meanDifference, likeForLike: pair, straddlingPollIds} = data.invasion;
-  const mean = (value: number | null) => (value === null ? "no polls" : formatPercent(value, 1));
-  const trend = (value: number | null) => (value === null ? "needs two polls" : `${formatPoints(value, 2)} a year`);
+  const analysis = data.invasion;
+  const {pre, post, meanDifference, likeForLike: pair, straddlingPollIds} = analysis;
+  const cutoff = formatDate(analysis.cutoff);
+  const period = (name: string, summary: typeof pre) => ({
+    label: `${name} ${cutoff} (${countOf(summary.pollIds.length, "poll")}, n = ${formatCount(summary.sampleSize)})`,
+    value: `mean ${summary.meanSupport === null ? "none (no polls)" : formatPercent(summary.meanSupport, 1)}; trend ${trendText(summary)}`
+  });
+  const emptySide = pre.pollIds.length === 0 ? "before" : "after";
   const lines = [
-    {label: `Before (${pre.pollIds.length} polls, n = ${formatCount(pre.sampleSize)})`, value: `mean ${mean(pre.meanSupport)}; trend ${trend(pre.trendPerYear)}`},
-    {label: `After (${post.pollIds.length} polls, n = ${formatCount(post.sampleSize)})`, value: `mean ${mean(post.meanSupport)}; trend ${trend(post.trendPerYear)}`},
-    {label: "Difference of means (mixes pollsters)", value: meanDifference === null ? "n/a" : formatPoints(meanDifference)},
-    {label: "Polls straddling the cutoff (left out)", value: straddlingPollIds.length === 0 ? "none" : straddlingPollIds.join(", ")}
+    period("Before", pre),
+    period("After", post),
+    {
+      label: `Difference of means, after − before (${pollsterMix(data.polls, analysis)})`,
+      value: meanDifference === null ? `none: no polls ${emptySide} the cutoff` : formatPoints(meanDifference)
+    },
+    {label: "Polls straddling the cutoff (left out)", value: straddlingPollIds.length === 0 ? "none" : listOf(pollNames(data.polls, straddlingPollIds))}
   ];
   if (pair) {
-    const fieldwork = (id: string) => data.polls.find((p) => p.id === id)?.fieldworkLabel ?? id;
+    const [before, after] = pollNames(data.polls, [pair.prePollId, pair.postPollId]).map((name) => name.slice(name.indexOf(", ") + 2));
     lines.push(
-      {label: `Like for like: ${pair.pollster}, ${fieldwork(pair.prePollId)} → ${fieldwork(pair.postPollId)}`, value: `${formatPercent(pair.preSupport)} → ${formatPercent(pair.postSupport)}, ${formatPoints(pair.difference)}`},
-      {label: "95% interval of the difference", value: formatInterval(pair.differenceCi, 1, " points")},
+      {label: `Like for like: ${pair.pollster}, ${before} → ${after}`, value: `${formatPercent(pair.preSupport)} → ${formatPercent(pair.postSupport)}, ${formatPoints(pair.difference)}`},
+      {label: "95% interval of the difference", value: formatPointsInterval(pair.differenceCi)},
       {label: "Two-proportion z-test", value: `z = ${pair.z.toFixed(2)}, ${formatP(pair.pValue)}`}
     );
   } else {
-    lines.push({label: "Like for like", value: "no pollster polled on both sides of this cutoff"});
+    lines.push({label: "Like for like", value: "none: no pollster polled on both sides of this cutoff"});
   }
   return lines;
 }

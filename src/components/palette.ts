@@ -11,5 +11,3 @@ export const palette = {
   notRecognising: "#D55E00",
   recognising: "#56B4E9"
 } as const;
-
-export const periodLabels = {pre: "Before the invasion", post: "After the invasion", straddles: "Straddles the cutoff"} as const;

@@ -81,8 +81,10 @@ const periodSummarySchema = z.object({
   sampleSize: z.number(),
   /** Support averaged over the period's polls, weighted by sample size; null for an empty period. */
   meanSupport: z.number().nullable(),
-  /** Least-squares trend of support within the period, points per year; null with fewer than two polls. */
-  trendPerYear: z.number().nullable()
+  /** Least-squares trend of support within the period, points per year; null with fewer than three polls (MIN_TREND_POLLS). */
+  trendPerYear: z.number().nullable(),
+  /** 95% interval for that slope (t with n − 2 degrees of freedom × its standard error); null when trendPerYear is. */
+  trendInterval: interval.nullable()
 });
 
 export const invasionSchema = z.object({

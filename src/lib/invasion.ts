@@ -1,6 +1,6 @@
 // Before/after 24 February 2022: period assignment and the comparisons. Pure, so pages can rerun it live.
 import type {InvasionAnalysis, Period, Poll} from "./contracts.js";
-import {compareProportions, sampleWeightedMean, shareInterval, trendPerYear, type IntervalMethod} from "./stats.js";
+import {compareProportions, linearTrend, sampleWeightedMean, shareInterval, type IntervalMethod} from "./stats.js";
 
 export const INVASION_DATE = "2022-02-24";
 
@@ -31,12 +31,19 @@ export function applySettings(polls: Poll[], {cutoff, deff, intervalMethod}: Ana
 
 const time = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
 
+/** The least-squares trend of one period's polls (null below MIN_TREND_POLLS): the figures and the chart's line. */
+export function periodTrend(polls: Pick<Poll, "fieldworkMid" | "support">[]) {
+  return linearTrend(polls.map((p) => ({time: time(p.fieldworkMid), share: p.support})));
+}
+
 function summarise(polls: Poll[]) {
+  const trend = periodTrend(polls);
   return {
     pollIds: polls.map((p) => p.id),
     sampleSize: polls.reduce((total, p) => total + p.sampleSize, 0),
     meanSupport: sampleWeightedMean(polls.map((p) => p.support), polls.map((p) => p.sampleSize)),
-    trendPerYear: trendPerYear(polls.map((p) => ({time: time(p.fieldworkMid), share: p.support})))
+    trendPerYear: trend?.perYear ?? null,
+    trendInterval: trend?.interval ?? null
   };
 }
 

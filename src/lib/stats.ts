@@ -95,9 +95,66 @@ export function compareProportions(first: {share: number; sampleSize: number}, s
   };
 }
 
-/** Least-squares trend of share on time, in points per year; null with fewer than two polls. */
-export function trendPerYear(points: {time: number; share: number}[]): number | null {
-  if (points.length < 2 || new Set(points.map((p) => p.time)).size < 2) return null;
-  const msPerYear = 365.25 * 24 * 3600 * 1000;
-  return linearRegression(points.map((p) => [p.time / msPerYear, p.share])).m;
+/** The fewest polls a trend is reported for: two polls always lie on a line, so a slope through two says nothing. */
+export const MIN_TREND_POLLS = 3;
+
+export interface LinearTrend {
+  /** Least-squares slope of share on time, points per year. */
+  perYear: number;
+  /** 95% interval for the slope: ± t(0.975, n − 2) × the slope's standard error from the residuals. */
+  interval: Interval;
+  /** The fitted share at `time` (ms): slope and intercept, for drawing the same line the figures describe. */
+  at: (time: number) => number;
+  polls: number;
+}
+
+const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
+
+/**
+ * Least-squares trend of share on time with a 95% interval for its slope, or null with fewer than
+ * MIN_TREND_POLLS points or fewer than two distinct dates (no slope can be fitted, or none with an error).
+ */
+export function linearTrend(points: {time: number; share: number}[]): LinearTrend | null {
+  const n = points.length;
+  if (n < MIN_TREND_POLLS || new Set(points.map((p) => p.time)).size < 2) return null;
+  // Years since the first point, so the intercept is not fitted 50 years from the data.
+  const origin = points[0].time;
+  const xy = points.map((p): [number, number] => [(p.time - origin) / MS_PER_YEAR, p.share]);
+  const {m, b} = linearRegression(xy);
+  const meanX = xy.reduce((total, [x]) => total + x, 0) / n;
+  const sxx = xy.reduce((total, [x]) => total + (x - meanX) ** 2, 0);
+  const sse = xy.reduce((total, [x, y]) => total + (y - (m * x + b)) ** 2, 0);
+  const half = tQuantile975(n - 2) * Math.sqrt(sse / (n - 2) / sxx);
+  return {perYear: m, interval: [m - half, m + half], at: (time) => m * ((time - origin) / MS_PER_YEAR) + b, polls: n};
+}
+
+/**
+ * P(|T| < t) for Student's t with a whole number of degrees of freedom, in closed form
+ * (Abramowitz and Stegun 26.7.3 and 26.7.4).
+ */
+export function studentTCentral(t: number, df: number): number {
+  if (!Number.isInteger(df) || df < 1) throw new RangeError(`degrees of freedom ${df} must be a whole number of at least 1`);
+  const theta = Math.atan(Math.abs(t) / Math.sqrt(df));
+  const c2 = Math.cos(theta) ** 2;
+  let sum = 1;
+  let term = 1;
+  if (df % 2 === 1) {
+    if (df === 1) return (2 / Math.PI) * theta;
+    for (let k = 3; k <= df - 2; k += 2) sum += (term *= ((k - 1) / k) * c2);
+    return (2 / Math.PI) * (theta + Math.sin(theta) * Math.cos(theta) * sum);
+  }
+  for (let k = 2; k <= df - 2; k += 2) sum += (term *= ((k - 1) / k) * c2);
+  return Math.sin(theta) * sum;
+}
+
+/** The 97.5th percentile of Student's t with `df` degrees of freedom (12.706 for 1, 4.303 for 2, → 1.960). */
+export function tQuantile975(df: number): number {
+  let low = 0;
+  let high = 1000;
+  for (let i = 0; i < 100; i++) {
+    const mid = (low + high) / 2;
+    if (studentTCentral(mid, df) < 0.95) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
 }

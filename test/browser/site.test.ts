@@ -85,7 +85,7 @@ describe.skipIf(unavailable !== null)("the built site in Chromium", () => {
     const stats = page.locator(".stat-list");
     await stats.waitFor();
     const initial = await stats.textContent();
-    expect(initial).toMatch(/Before \(2 polls, n = 2,300\)/);
+    expect(initial).toMatch(/Before 24 February 2022 \(2 polls, n = 2,300\)/);
     expect(initial).toMatch(/z = 5\.42/);
 
     // A design effect of 2 halves the effective sample size: z shrinks by √2 (5.42 → 3.83).
@@ -104,7 +104,7 @@ describe.skipIf(unavailable !== null)("the built site in Chromium", () => {
     const cutoff = page.locator("input[type=date]");
     await cutoff.fill("2016-01-01");
     await cutoff.dispatchEvent("input");
-    await expect.poll(() => stats.textContent()).toMatch(/Before \(1 polls?, n = 1,100\)/);
+    await expect.poll(() => stats.textContent()).toMatch(/Before 1 January 2016 \(1 poll, n = 1,100\)/);
     await expect.poll(() => page.locator("figure#kosovo-nato-support-before-after-invasion .chart-subtitle").textContent()).toMatch(/1 January 2016/);
     // No pollster then polled on both sides, and the page says so instead of comparing unlike polls.
     await expect.poll(() => stats.textContent()).toMatch(/no pollster polled on both sides/);

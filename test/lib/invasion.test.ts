@@ -73,3 +73,16 @@ describe("analyseInvasion: the like-for-like pair", () => {
     expect(plain && weighted && Math.abs(weighted.z)).toBeCloseTo(Math.abs(plain?.z ?? 0) / Math.SQRT2, 6);
   });
 });
+
+describe("analyseInvasion: trends", () => {
+  it("gives a period's trend, with its 95% interval, only from three polls", () => {
+    const polls = [poll("a", "A", "2019-01-01", 88), poll("b", "A", "2020-01-01", 90), poll("c", "A", "2023-01-01", 95), poll("d", "A", "2023-06-01", 94)];
+    const {pre, post} = analyseInvasion(polls);
+    expect([pre.trendPerYear, pre.trendInterval, post.trendPerYear, post.trendInterval]).toEqual([null, null, null, null]);
+    const moved = analyseInvasion(polls, {cutoff: "2023-03-01", deff: 1, intervalMethod: "wilson"});
+    expect(moved.pre.trendPerYear).toBeGreaterThan(0);
+    expect(moved.pre.trendInterval![0]).toBeLessThan(moved.pre.trendPerYear!);
+    expect(moved.pre.trendInterval![1]).toBeGreaterThan(moved.pre.trendPerYear!);
+    expect(moved.post.trendPerYear).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {compareProportions, effectiveSampleSize, erfc, sampleWeightedMean, shareInterval, trendPerYear, twoSidedNormalP, Z95} from "../../src/lib/stats.ts";
+import {compareProportions, effectiveSampleSize, erfc, linearTrend, sampleWeightedMean, shareInterval, studentTCentral, tQuantile975, twoSidedNormalP, Z95} from "../../src/lib/stats.ts";
 
 describe("shareInterval (Wilson, worked by hand)", () => {
   // p = 0.89, n = 1200, z = 1.959964: z²/n = 0.0032012; centre = (0.89 + 0.0016006) / 1.0032012 = 0.888760;
@@ -85,10 +85,44 @@ describe("normal tail", () => {
   });
 });
 
-describe("trendPerYear", () => {
-  it("is the least-squares slope in points per year", () => {
-    const year = 365.25 * 24 * 3600 * 1000;
-    expect(trendPerYear([{time: 0, share: 90}, {time: 2 * year, share: 94}])).toBeCloseTo(2, 10);
-    expect(trendPerYear([{time: 0, share: 90}])).toBeNull();
+describe("linearTrend", () => {
+  const year = 365.25 * 24 * 3600 * 1000;
+
+  it("is the least-squares slope in points per year, with a 95% interval from its standard error and t(n − 2)", () => {
+    // Worked by hand: x = 0, 1, 2 years, y = 90, 92, 97. Slope 7 / 2 = 3.5, intercept 89.5; residuals 0.5, −1, 0.5,
+    // SSE 1.5, one degree of freedom: SE = √(1.5 / 1 / 2) = 0.8660; t(0.975, 1) = 12.7062; half-width 11.0039.
+    const trend = linearTrend([{time: 0, share: 90}, {time: year, share: 92}, {time: 2 * year, share: 97}])!;
+    expect(trend.perYear).toBeCloseTo(3.5, 10);
+    expect(trend.interval[0]).toBeCloseTo(3.5 - 11.00389, 4);
+    expect(trend.interval[1]).toBeCloseTo(3.5 + 11.00389, 4);
+    expect(trend.at(year)).toBeCloseTo(93, 10);
+    expect(trend.polls).toBe(3);
+  });
+
+  it("is null through fewer than three polls, or polls all on one date: two points always make a line", () => {
+    expect(linearTrend([{time: 0, share: 90}, {time: 2 * year, share: 94}])).toBeNull();
+    expect(linearTrend([{time: 0, share: 90}])).toBeNull();
+    expect(linearTrend([{time: 0, share: 90}, {time: 0, share: 91}, {time: 0, share: 92}])).toBeNull();
+  });
+
+  it("on points exactly on a line, has a zero-width interval", () => {
+    const trend = linearTrend([0, 1, 2, 3].map((x) => ({time: x * year, share: 80 + 2 * x})))!;
+    expect(trend.perYear).toBeCloseTo(2, 10);
+    expect(trend.interval[1] - trend.interval[0]).toBeCloseTo(0, 8);
+  });
+});
+
+describe("Student's t", () => {
+  it("matches the printed tables' 97.5th percentiles", () => {
+    const table: [number, number][] = [[1, 12.7062], [2, 4.3027], [3, 3.1824], [4, 2.7764], [5, 2.5706], [10, 2.2281], [30, 2.0423], [120, 1.9799]];
+    for (const [df, t] of table) expect(tQuantile975(df)).toBeCloseTo(t, 3);
+    expect(tQuantile975(100000)).toBeCloseTo(Z95, 3);
+  });
+
+  it("P(|T| < t) is 0 at 0, rises to 1, and rejects a fractional df", () => {
+    expect(studentTCentral(0, 3)).toBe(0);
+    expect(studentTCentral(1e6, 4)).toBeCloseTo(1, 6);
+    expect(studentTCentral(1, 1)).toBeCloseTo(0.5, 10);
+    expect(() => studentTCentral(1, 2.5)).toThrow(RangeError);
   });
 });

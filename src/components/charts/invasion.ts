@@ -1,8 +1,12 @@
-// Before and after 24 February 2022: support across the invasion, and the like-for-like IRI comparison.
+// Before and after a cutoff (24 February 2022, the invasion, unless the reader moves it): support either side, and the
+// like-for-like comparison of one pollster with itself.
 import * as Plot from "@observablehq/plot";
 import {extentOf, isNarrow, type ChartSpec, type Datasets} from "../chart.js";
 import {formatDate, formatInterval, formatP, formatPercent, formatPoints, toDate} from "../format.js";
-import {palette, periodLabels} from "../palette.js";
+import type {Poll} from "../../lib/contracts.js";
+import {INVASION_DATE, periodTrend} from "../../lib/invasion.js";
+import {atInvasion, boundaryName, countOf, cutoffRuleLabel, formatPointsInterval, invasionRuleLabel, listOf, periodName, pollName, pollNames, pollsterMix} from "../invasion-text.js";
+import {palette} from "../palette.js";
 import {percentFloor, pollRows, pollSources, pollTableColumns, round1} from "./opinion.js";
 
 const DAY = 24 * 3600 * 1000;
@@ -10,12 +14,23 @@ const DAY = 24 * 3600 * 1000;
 /** Each period's colour, the same in both charts. */
 const periodColors = {domain: ["pre", "post", "straddles"], range: [palette.pre, palette.post, palette.straddles]};
 
+/** The table's columns: the poll table's, its interval written out as the rest of the page writes it. */
+const tableColumns = pollTableColumns.map((column) => ({...column, label: column.label.replace("95% CI", "95% interval")}));
+
 /** The time span the chart shows: a margin of months around the first and last fieldwork. */
 function timeDomain(data: Datasets): [Date, Date] {
   const times = data.polls.flatMap((p) => [toDate(p.fieldworkStart).getTime(), toDate(p.fieldworkEnd).getTime()]);
   times.push(toDate(data.invasion.cutoff).getTime());
   const [first, last] = extentOf(times);
   return [new Date(first - 180 * DAY), new Date(last + 180 * DAY)];
+}
+
+/** The real invasion's date on its own rule, when a moved cutoff leaves it inside the chart. */
+function separateInvasionRule(data: Datasets): Date | null {
+  if (atInvasion(data.invasion)) return null;
+  const [start, end] = timeDomain(data);
+  const invasion = toDate(INVASION_DATE);
+  return invasion > start && invasion < end ? invasion : null;
 }
 
 function periodMeans(data: Datasets) {
@@ -26,74 +41,284 @@ function periodMeans(data: Datasets) {
     .map((period) => ({
       period,
       label: `${period === "pre" ? "Before" : "After"}: mean ${formatPercent(data.invasion[period].meanSupport!, 1)}`,
+      short: `mean ${formatPercent(data.invasion[period].meanSupport!, 1)}`,
       mean: data.invasion[period].meanSupport!,
       x1: period === "pre" ? start : cutoff,
       x2: period === "pre" ? cutoff : end
     }));
 }
 
-/** Polls of the periods that have a trend to draw: a line needs two polls on different dates (one alone gives NaN paths). */
-function trendPolls(data: Datasets) {
-  const periodsWithTrend = new Set((["pre", "post"] as const).filter((period) => data.invasion[period].trendPerYear !== null));
-  return data.polls.filter((p) => periodsWithTrend.has(p.period as "pre" | "post"));
+/** Each period's trend line, from its first poll to its last, only where the analysis reports a trend (3 polls or more). */
+function trendLines(data: Datasets) {
+  return (["pre", "post"] as const).flatMap((period) => {
+    if (data.invasion[period].trendPerYear === null) return [];
+    const polls = data.polls.filter((p) => p.period === period);
+    const trend = periodTrend(polls);
+    if (!trend) return [];
+    const [first, last] = extentOf(polls.map((p) => toDate(p.fieldworkMid).getTime()));
+    return [first, last].map((time) => ({period, x: new Date(time), y: trend.at(time)}));
+  });
+}
+
+/** The chart's frame in pixels: Plot's scales map the domains linearly onto these ranges (no nice, no insets). */
+function layout(data: Datasets, width: number, marginRight = 20) {
+  const narrow = isNarrow(width);
+  const twoRules = separateInvasionRule(data) !== null;
+  const frame = {
+    width,
+    height: narrow ? 320 : 360,
+    marginLeft: 44,
+    marginRight,
+    marginTop: twoRules ? 44 : 30,
+    marginBottom: 30,
+    yFloor: percentFloor(data.polls.map((p) => p.supportCi[0])),
+    time: timeDomain(data),
+    fontSize: narrow ? 9 : 10
+  };
+  const [start, end] = frame.time;
+  const x = (date: Date) => frame.marginLeft + ((date.getTime() - start.getTime()) / (end.getTime() - start.getTime())) * (width - frame.marginLeft - frame.marginRight);
+  const y = (value: number) => frame.marginTop + ((100 - value) / (100 - frame.yFloor)) * (frame.height - frame.marginTop - frame.marginBottom);
+  const xInvert = (px: number) => new Date(start.getTime() + ((px - frame.marginLeft) / (width - frame.marginLeft - frame.marginRight)) * (end.getTime() - start.getTime()));
+  const yInvert = (px: number) => 100 - ((px - frame.marginTop) / (frame.height - frame.marginTop - frame.marginBottom)) * (100 - frame.yFloor);
+  return {...frame, narrow, x, y, xInvert, yInvert};
+}
+
+type Layout = ReturnType<typeof layout>;
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** A text's width in pixels, overestimated (system-ui averages under 0.6 em a character; bold a little more). */
+export const textWidth = (text: string, fontSize: number, bold = false) => text.length * fontSize * (bold ? 0.64 : 0.6);
+
+/** Where a rule's label goes: centred on the rule unless that would cut it at an edge of the chart, then against the edge. */
+export function ruleLabelAnchor(px: number, label: string, frame: Pick<Layout, "width" | "fontSize">): {textAnchor: "start" | "middle" | "end"; dx: number} {
+  const half = textWidth(label, 10, true) / 2;
+  if (px - half < 2) return {textAnchor: "start", dx: 2 - px};
+  if (px + half > frame.width - 2) return {textAnchor: "end", dx: frame.width - 2 - px};
+  return {textAnchor: "middle", dx: 0};
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** Everything drawn inside the frame that a label must not cross: each poll's interval, dot and label; the rules; the lines. */
+function obstacles(data: Datasets, frame: Layout): {boxes: Box[]; segments: [number, number, number, number][]} {
+  const boxes: Box[] = [];
+  for (const p of data.polls) {
+    const px = frame.x(toDate(p.fieldworkMid));
+    boxes.push({x0: px - 2, x1: px + 2, y0: frame.y(p.supportCi[1]) - 1, y1: frame.y(p.supportCi[0]) + 1});
+    boxes.push({x0: px - 6, x1: px + 6, y0: frame.y(p.support) - 6, y1: frame.y(p.support) + 6});
+  }
+  boxes.push(...pollLabelBoxes(data, frame).map((label) => label.box));
+  const top = frame.marginTop;
+  const bottom = frame.height - frame.marginBottom;
+  for (const rule of [toDate(data.invasion.cutoff), separateInvasionRule(data)]) {
+    if (rule) boxes.push({x0: frame.x(rule) - 2, x1: frame.x(rule) + 2, y0: top, y1: bottom});
+  }
+  for (const m of periodMeans(data)) boxes.push({x0: frame.x(m.x1), x1: frame.x(m.x2), y0: frame.y(m.mean) - 1.5, y1: frame.y(m.mean) + 1.5});
+  return {boxes, segments: trendSegments(data, frame)};
+}
+
+/** The trend lines in pixels, one segment per period. */
+function trendSegments(data: Datasets, frame: Layout): [number, number, number, number][] {
+  const lines = trendLines(data);
+  const segments: [number, number, number, number][] = [];
+  for (let i = 0; i + 1 < lines.length; i += 2) segments.push([frame.x(lines[i].x), frame.y(lines[i].y), frame.x(lines[i + 1].x), frame.y(lines[i + 1].y)]);
+  return segments;
+}
+
+function crossesSegment(box: Box, [x0, y0, x1, y1]: [number, number, number, number]): boolean {
+  const from = Math.max(box.x0, Math.min(x0, x1));
+  const to = Math.min(box.x1, Math.max(x0, x1));
+  if (from > to) return false;
+  const at = (x: number) => (x1 === x0 ? y0 : y0 + ((x - x0) / (x1 - x0)) * (y1 - y0));
+  const [low, high] = [Math.min(at(from), at(to)) - 1.5, Math.max(at(from), at(to)) + 1.5];
+  return low < box.y1 && box.y0 < high;
+}
+
+const pollLabel = (p: Poll) => `${p.pollster} ${formatPercent(p.support)}`;
+
+/**
+ * Each poll's label, over its dot; under it instead where it would run into another poll's label, interval or dot,
+ * a mean line or a trend line
+ * (on a phone the 2023 and 2024 polls sit about 17px apart). In the order of data.polls.
+ */
+function pollLabelBoxes(data: Datasets, frame: Layout): {y: number; box: Box}[] {
+  const placed: Box[] = [];
+  const result: {y: number; box: Box}[] = new Array(data.polls.length);
+  const order = data.polls.map((p, i) => ({i, px: frame.x(toDate(p.fieldworkMid))})).sort((a, b) => a.px - b.px);
+  // The other polls' intervals and dots: a label over its own dot is crossed by its own interval, as on every poll chart here.
+  const marksOf = order.map(({i, px}) => {
+    const p = data.polls[i];
+    return [
+      {x0: px - 2, x1: px + 2, y0: frame.y(p.supportCi[1]) - 1, y1: frame.y(p.supportCi[0]) + 1},
+      {x0: px - 6, x1: px + 6, y0: frame.y(p.support) - 6, y1: frame.y(p.support) + 6}
+    ];
+  });
+  const meanLines = periodMeans(data).map((m) => ({x0: frame.x(m.x1), x1: frame.x(m.x2), y0: frame.y(m.mean) - 1.5, y1: frame.y(m.mean) + 1.5}));
+  const segments = trendSegments(data, frame);
+  for (const [k, {i, px}] of order.entries()) {
+    const others = [...placed, ...meanLines, ...marksOf.filter((_, j) => j !== k).flat()];
+    const blocked = (box: Box) => others.some((b) => overlaps(box, b)) || segments.some((segment) => crossesSegment(box, segment));
+    const p = data.polls[i];
+    const half = textWidth(pollLabel(p), frame.fontSize) / 2;
+    const boxAt = (middle: number) => ({x0: px - half, x1: px + half, y0: middle - frame.fontSize * 0.7, y1: middle + frame.fontSize * 0.7});
+    const over = boxAt(frame.y(p.support) - 12);
+    const under = boxAt(frame.y(p.support) + 14);
+    const box = blocked(over) && !blocked(under) ? under : over;
+    placed.push(box);
+    result[i] = {y: frame.yInvert((box.y0 + box.y1) / 2), box};
+  }
+  return result;
+}
+
+type MeanLabel = {period: "pre" | "post"; text: string; x: Date; y: number; box: Box};
+
+/** Labels placed just under (else over) their dashed line, as far left in the period as they go where nothing drawn crosses them. */
+function placeInside(data: Datasets, frame: Layout, means: ReturnType<typeof periodMeans>): MeanLabel[] {
+  const {boxes, segments} = obstacles(data, frame);
+  const inside: Box = {x0: frame.marginLeft, x1: frame.width - frame.marginRight, y0: frame.marginTop, y1: frame.height - frame.marginBottom};
+  const placed: MeanLabel[] = [];
+  for (const m of means) {
+    const line = frame.y(m.mean);
+    const height = frame.fontSize * 1.3;
+    search: for (const text of [m.label, m.short]) {
+      const w = textWidth(text, frame.fontSize);
+      for (let left = frame.x(m.x1) + 4; left + w <= frame.x(m.x2) - 4; left += 2) {
+        for (const top of [line + 3, line - 3 - height]) {
+          const box = {x0: left, x1: left + w, y0: top, y1: top + height};
+          if (box.x0 < inside.x0 || box.x1 > inside.x1 || box.y0 < inside.y0 || box.y1 > inside.y1) continue;
+          if (boxes.some((b) => overlaps(box, b)) || segments.some((s) => crossesSegment(box, s))) continue;
+          placed.push({period: m.period, text, x: frame.xInvert(left), y: frame.yInvert(top + height / 2), box});
+          boxes.push(box);
+          break search;
+        }
+      }
+    }
+  }
+  return placed;
+}
+
+/**
+ * The chart's frame and its mean labels. Each label goes by its line where nothing drawn crosses it; the after-period's
+ * line runs to the chart's right edge, so when its label fits nowhere inside (the period is short: at the invasion it is
+ * two years wide) it goes at the line's end, in a right margin widened for it, where nothing else is drawn. A before-
+ * period label that fits nowhere is left out: the subtitle gives both means.
+ */
+export function meanLabelLayout(data: Datasets, width: number): {frame: Layout; labels: MeanLabel[]} {
+  const means = periodMeans(data);
+  let frame = layout(data, width);
+  let labels = placeInside(data, frame, means);
+  const post = means.find((m) => m.period === "post");
+  if (post && !labels.some((l) => l.period === "post")) {
+    const w = textWidth(post.short, frame.fontSize);
+    frame = layout(data, width, w + 10);
+    labels = placeInside(data, frame, means.filter((m) => m.period === "pre"));
+    const left = width - frame.marginRight + 4;
+    const height = frame.fontSize * 1.3;
+    // Level with the line's end, else just under or over it: a poll label near the right edge can reach into the margin.
+    const {boxes} = obstacles(data, frame);
+    const line = frame.y(post.mean);
+    for (const top of [line - height / 2, line + 3, line - 3 - height, line + 3 + height, line - 3 - 2 * height]) {
+      const box = {x0: left, x1: left + w, y0: top, y1: top + height};
+      if (box.y0 < frame.marginTop || box.y1 > frame.height - frame.marginBottom || [...boxes, ...labels.map((l) => l.box)].some((b) => overlaps(box, b))) continue;
+      labels.push({period: "post", text: post.short, x: frame.xInvert(left), y: frame.yInvert(top + height / 2), box});
+      break;
+    }
+  }
+  return {frame, labels};
 }
 
 export const supportBeforeAfter: ChartSpec = {
   id: "kosovo-nato-support-before-after-invasion",
   title: (data) => {
-    const difference = data.invasion.meanDifference;
-    if (difference === null) return "Support for joining NATO before and after Russia's invasion of Ukraine";
-    return `Support for joining NATO ${difference >= 0 ? "rose" : "fell"} after Russia invaded Ukraine`;
+    const analysis = data.invasion;
+    const difference = analysis.meanDifference;
+    const boundary = atInvasion(analysis) ? "Russia invaded Ukraine" : `the cutoff of ${formatDate(analysis.cutoff)}`;
+    if (difference === null) {
+      const empty = [analysis.pre.pollIds.length === 0 ? "before" : null, analysis.post.pollIds.length === 0 ? "after" : null].filter(Boolean).join(" or ");
+      return `Support for joining NATO: no polls ${empty} ${boundaryName(analysis)}, so no before and after to compare`;
+    }
+    const mix = pollsterMix(data.polls, analysis);
+    if (difference === 0) return `Mean support the same before and after ${boundaryName(analysis)}: ${formatPoints(difference)} (${mix})`;
+    return `Mean support ${difference > 0 ? "higher" : "lower"} after ${boundary} than before: ${formatPoints(difference)} (${mix})`;
   },
-  subtitle: (data) =>
-    `Support in each poll with its 95% interval; dashed lines are each period's mean weighted by sample size. Cutoff: ${formatDate(data.invasion.cutoff)}`,
+  subtitle: (data) => {
+    const analysis = data.invasion;
+    const means = (["pre", "post"] as const)
+      .filter((period) => analysis[period].meanSupport !== null)
+      .map((period) => `${period === "pre" ? "before" : "after"} ${formatPercent(analysis[period].meanSupport!, 1)}`);
+    const trends = (["pre", "post"] as const).filter((period) => analysis[period].trendPerYear !== null);
+    const straddling = pollNames(data.polls, analysis.straddlingPollIds);
+    const parts = [
+      `Support in each poll with its 95% interval; dashed lines: each period's mean weighted by sample size${means.length ? ` (${means.join(", ")})` : ""}`,
+      trends.length === 2 ? "solid lines: each period's least-squares trend" : trends.length === 1 ? `solid line: the least-squares trend ${trends[0] === "pre" ? "before" : "after"} the cutoff` : null,
+      `${countOf(analysis.pre.pollIds.length, "poll")} before, ${countOf(analysis.post.pollIds.length, "poll")} after${straddling.length ? `; ${listOf(straddling)} ${straddling.length === 1 ? "straddles" : "straddle"} the cutoff, left out of both` : ""}`
+    ].filter(Boolean);
+    const cutoff = atInvasion(analysis) ? `Cutoff: ${formatDate(analysis.cutoff)}, Russia's invasion of Ukraine.` : `Cutoff: ${formatDate(analysis.cutoff)} (Russia invaded Ukraine on ${formatDate(INVASION_DATE)}).`;
+    return `${parts.join("; ")}. ${cutoff}`;
+  },
   description: (data) => {
     const means = periodMeans(data).map((m) => m.label).join("; ");
-    return `Dot chart of support over time, split at ${formatDate(data.invasion.cutoff)}. ${means}. ` + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${formatPercent(p.support)}`).join("; ") + ".";
+    const rule = separateInvasionRule(data) ? ` A second rule marks Russia's invasion of Ukraine, ${formatDate(INVASION_DATE)}.` : "";
+    return (
+      `Dot chart of support over time, split at ${atInvasion(data.invasion) ? `Russia's invasion of Ukraine, ${formatDate(data.invasion.cutoff)}` : `a cutoff of ${formatDate(data.invasion.cutoff)}`}.${rule} ${means ? `${means}. ` : ""}` +
+      data.polls.map((p) => `${pollName(p)}: ${formatPercent(p.support)}, ${periodName(p.period, data.invasion).toLowerCase()}`).join("; ") +
+      "."
+    );
   },
   sourceIds: pollSources,
-  table: (data) => ({columns: pollTableColumns, rows: pollRows(data)}),
+  table: (data) => ({columns: tableColumns, rows: pollRows(data)}),
   plot: (data, {width, document}) => {
-    const [start, end] = timeDomain(data);
+    const {frame, labels: meanLabels} = meanLabelLayout(data, width);
+    const [start, end] = frame.time;
     const cutoff = toDate(data.invasion.cutoff);
+    const invasion = separateInvasionRule(data);
     const means = periodMeans(data);
-    const narrow = isNarrow(width);
+    const pollLabels = pollLabelBoxes(data, frame);
+    const rules = [
+      // Rows under the y axis's label, which Plot sets at the very top left (3 to 15px): the cutoff's centred 22px down,
+      // the invasion's, when it has its own rule, 14px lower (the top margin grows to hold it).
+      {date: cutoff, label: cutoffRuleLabel(data.invasion, frame.narrow), dy: 22 - frame.marginTop},
+      ...(invasion ? [{date: invasion, label: invasionRuleLabel(frame.narrow), dy: 36 - frame.marginTop}] : [])
+    ];
     return Plot.plot({
       document,
       width,
-      height: narrow ? 320 : 360,
-      marginLeft: 44,
-      marginTop: 30,
+      height: frame.height,
+      marginLeft: frame.marginLeft,
+      marginRight: frame.marginRight,
+      marginTop: frame.marginTop,
+      marginBottom: frame.marginBottom,
       x: {type: "utc", domain: [start, end], label: null},
-      y: {domain: [percentFloor(data.polls.map((p) => p.supportCi[0])), 100], label: "Support (%)", grid: true},
+      y: {domain: [frame.yFloor, 100], label: "Support (%)", grid: true},
       color: periodColors,
       marks: [
         Plot.rectX([{x1: start, x2: cutoff}, {x1: cutoff, x2: end}], {x1: "x1", x2: "x2", fill: [palette.pre, palette.post], fillOpacity: 0.08}),
-        Plot.ruleX([cutoff], {stroke: palette.invasion, strokeWidth: 2}),
-        Plot.text([cutoff], {
-          x: (d) => d,
-          frameAnchor: "top",
-          dy: -18,
-          text: () => (narrow ? "Invasion of Ukraine" : `Russia invades Ukraine, ${formatDate(data.invasion.cutoff)}`),
-          fill: "currentColor",
-          fontWeight: 600
-        }),
+        // The cutoff: the invasion's colour when it is the invasion, plain when moved (the invasion then has its own dashed rule).
+        Plot.ruleX([cutoff], {stroke: invasion || !atInvasion(data.invasion) ? "currentColor" : palette.invasion, strokeWidth: 2}),
+        ...(invasion ? [Plot.ruleX([invasion], {stroke: palette.invasion, strokeWidth: 2, strokeDasharray: "3,3"})] : []),
+        // Each rule's label in the top margin, kept inside the chart whatever the date: against the edge when centring would cut it.
+        ...rules.map((rule) =>
+          Plot.text([rule], {x: "date", frameAnchor: "top", lineAnchor: "middle", dy: rule.dy, text: "label", fill: "currentColor", fontWeight: 600, fontSize: 10, ...ruleLabelAnchor(frame.x(rule.date), rule.label, frame)})
+        ),
         Plot.link(means, {x1: "x1", x2: "x2", y1: "mean", y2: "mean", stroke: "period", strokeDasharray: "5,4", strokeWidth: 1.5}),
-        // Mean labels sit under their line, at the left edge of each period, clear of the poll labels above the dots.
-        // On a phone the after-period is too narrow for "After: mean 94.5%": a short label, ending at the right edge.
-        Plot.text(narrow ? means.filter((m) => m.period === "pre") : means, {x: "x1", y: "mean", text: "label", textAnchor: "start", dx: 4, dy: 10, fill: "period", fontSize: 10}),
-        Plot.text(narrow ? means.filter((m) => m.period === "post") : [], {x: "x2", y: "mean", text: (m) => `mean ${formatPercent(m.mean, 1)}`, textAnchor: "end", dx: -2, dy: 10, fill: "period", fontSize: 9}),
-        Plot.linearRegressionY(trendPolls(data), {x: (p) => toDate(p.fieldworkMid), y: "support", stroke: "period", z: "period", ci: 0, strokeOpacity: 0.6}),
+        // Mean labels by their line, where no interval, dot, poll label, rule or line crosses them (meanLabelLayout).
+        Plot.text(meanLabels, {x: "x", y: "y", text: "text", textAnchor: "start", fill: "period", fontSize: frame.fontSize}),
+        Plot.line(trendLines(data), {x: "x", y: "y", stroke: "period", z: "period", strokeOpacity: 0.6}),
         Plot.ruleX(data.polls, {x: (p) => toDate(p.fieldworkMid), y1: (p) => p.supportCi[0], y2: (p) => p.supportCi[1], stroke: "period", strokeWidth: 2}),
         Plot.dot(data.polls, {
           x: (p) => toDate(p.fieldworkMid),
           y: "support",
           fill: "period",
           r: 5,
-          channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", "95% interval": (p) => formatInterval(p.supportCi), n: "sampleSize", Period: (p) => periodLabels[p.period as keyof typeof periodLabels]},
+          channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", "95% interval": (p) => formatInterval(p.supportCi), n: "sampleSize", Period: (p) => periodName(p.period, data.invasion)},
           tip: {format: {x: false, fill: false, y: (v: number) => formatPercent(v)}}
         }),
-        Plot.text(data.polls, {x: (p) => toDate(p.fieldworkMid), y: "support", text: (p) => `${p.pollster} ${formatPercent(p.support)}`, dy: -12, fontSize: narrow ? 9 : 10})
+        Plot.text(data.polls, {x: (p) => toDate(p.fieldworkMid), y: (_, i) => pollLabels[i].y, text: pollLabel, fontSize: frame.fontSize})
       ]
     });
   }
@@ -103,7 +328,7 @@ function likeForLikeRows(data: Datasets) {
   const pair = data.invasion.likeForLike;
   if (!pair) return [];
   return [pair.prePollId, pair.postPollId].map((id) => data.polls.find((p) => p.id === id)!).map((p) => ({
-    poll: `${p.pollster}, ${p.fieldworkLabel}`,
+    poll: pollName(p),
     period: p.period,
     support: p.support,
     ciLow: round1(p.supportCi[0]),
@@ -116,34 +341,50 @@ export const likeForLike: ChartSpec = {
   id: "kosovo-nato-like-for-like-iri",
   title: (data) => {
     const pair = data.invasion.likeForLike;
-    return pair ? `Same pollster, either side of the invasion: ${formatPoints(pair.difference, 0)}` : "No pollster polled both before and after the cutoff";
+    const boundary = atInvasion(data.invasion) ? "the invasion" : `the cutoff of ${formatDate(data.invasion.cutoff)}`;
+    if (!pair) return `No pollster polled both before and after ${boundary}`;
+    const [before, after] = pollNames(data.polls, [pair.prePollId, pair.postPollId]).map((name) => name.slice(name.indexOf(", ") + 2));
+    return `Same pollster either side of ${boundary}: ${pair.pollster} support ${formatPoints(pair.difference)}, ${before} to ${after}`;
   },
   subtitle: (data) => {
     const pair = data.invasion.likeForLike;
-    if (!pair) return "";
-    return `${pair.pollster} support with 95% intervals. Difference ${formatPoints(pair.difference)} (95% CI ${formatInterval(pair.differenceCi, 1, " points")}), z = ${pair.z.toFixed(2)}, ${formatP(pair.pValue)}`;
+    if (!pair) return `Like for like needs one pollster's polls on both sides of ${boundaryName(data.invasion)}; none has them.`;
+    return `${pair.pollster} support with 95% intervals. Difference ${formatPoints(pair.difference)} (95% interval ${formatPointsInterval(pair.differenceCi)}), z = ${pair.z.toFixed(2)}, ${formatP(pair.pValue)}`;
   },
-  description: (data) =>
-    likeForLikeRows(data)
-      .map((r) => `${r.poll}: ${formatPercent(r.support)} (95% interval ${r.ciLow}–${r.ciHigh}%)`)
-      .join("; ") + ".",
+  description: (data) => {
+    const rows = likeForLikeRows(data);
+    if (rows.length === 0) return `No pollster polled both before and after ${boundaryName(data.invasion)}: nothing to compare.`;
+    return rows.map((r) => `${r.poll}: ${formatPercent(r.support)} (95% interval ${r.ciLow}–${r.ciHigh}%)`).join("; ") + ".";
+  },
+  // The pair's sources; with no pair, every poll's, since every poll was looked at to find none.
   sourceIds: (data) => {
     const pair = data.invasion.likeForLike;
-    return pair ? data.polls.filter((p) => p.id === pair.prePollId || p.id === pair.postPollId).map((p) => p.source.id) : [];
+    return pair ? data.polls.filter((p) => p.id === pair.prePollId || p.id === pair.postPollId).map((p) => p.source.id) : pollSources(data);
   },
   table: (data) => ({
     columns: [
       {key: "poll", label: "Poll"},
       {key: "period", label: "Period"},
       {key: "support", label: "Support (%)"},
-      {key: "ciLow", label: "95% CI low (%)"},
-      {key: "ciHigh", label: "95% CI high (%)"},
+      {key: "ciLow", label: "95% interval low (%)"},
+      {key: "ciHigh", label: "95% interval high (%)"},
       {key: "sampleSize", label: "Sample size"}
     ],
     rows: likeForLikeRows(data)
   }),
   plot: (data, {width, document}) => {
     const rows = likeForLikeRows(data);
+    if (rows.length === 0) {
+      // Nothing to compare: a frame as tall as the comparison's, saying so (an empty axis had no domain to draw).
+      return Plot.plot({
+        document,
+        width,
+        height: 170,
+        x: {domain: [0, 1], axis: null},
+        y: {domain: [0, 1], axis: null},
+        marks: [Plot.frame({strokeOpacity: 0.2}), Plot.text([`No pollster polled on both sides of ${boundaryName(data.invasion)}`], {frameAnchor: "middle", lineWidth: (width - 20) / 10})]
+      });
+    }
     return Plot.plot({
       document,
       width,
