@@ -1,7 +1,7 @@
 // Page furniture built from data: headline cards, the poll table with source links, and lists of sentences.
 import type {Datasets, SourceRef} from "../lib/contracts.js";
 import {formatCount, formatInterval} from "./format.js";
-import type {Headline} from "./headlines.js";
+import type {Finding, Headline} from "./headlines.js";
 import {element, scrollingTable} from "./dom.js";
 
 // Every builder takes the document to build in: the browser's on the page, linkedom's when the build writes the
@@ -10,7 +10,9 @@ export function headlineCards(items: Headline[], document: Document = globalThis
   const grid = element(document, "div", "grid grid-cols-4 headlines");
   for (const item of items) {
     const card = element(document, "div", "card headline");
-    card.append(element(document, "h2", "headline-label", item.label), element(document, "p", "headline-value", item.value), element(document, "p", "headline-detail", item.detail));
+    const detail = element(document, "p", "headline-detail", item.detail);
+    appendSources(detail, item.sources, document);
+    card.append(element(document, "h2", "headline-label", item.label), element(document, "p", "headline-value", item.value), detail);
     grid.append(card);
   }
   return grid;
@@ -64,9 +66,24 @@ export function pollTable(data: Datasets, document: Document = globalThis.docume
   return scrollingTable(document, table, caption);
 }
 
-export function sentenceList(sentences: string[], className = "findings", document: Document = globalThis.document): HTMLElement {
+/** " Source: IRI." (or "Sources: KCSS, IRI."), each publisher a link to the source. */
+function appendSources(parent: HTMLElement, sources: SourceRef[], document: Document): void {
+  if (sources.length === 0) return;
+  // The sources follow as a sentence of their own.
+  if (!/[.!?]$/.test(parent.textContent ?? "")) parent.append(".");
+  parent.append(` Source${sources.length > 1 ? "s" : ""}: `);
+  sources.forEach((source, index) => parent.append(...(index > 0 ? [", "] : []), sourceLink(source, undefined, document)));
+  parent.append(".");
+}
+
+/** A list of sentences; a finding's sources follow it, linked. */
+export function sentenceList(sentences: (string | Finding)[], className = "findings", document: Document = globalThis.document): HTMLElement {
   const list = element(document, "ul", className);
-  for (const sentence of sentences) list.append(element(document, "li", undefined, sentence));
+  for (const sentence of sentences) {
+    const item = element(document, "li", undefined, typeof sentence === "string" ? sentence : sentence.text);
+    if (typeof sentence !== "string") appendSources(item, sentence.sources, document);
+    list.append(item);
+  }
   return list;
 }
 

@@ -37,16 +37,24 @@ export interface ChartSpec {
 export const NARROW_CHART_WIDTH = 520;
 export const isNarrow = (width: number) => width < NARROW_CHART_WIDTH;
 
-/** "Source: IRI; KCSS (via Wikipedia)": publishers, each once, in order of first use. */
-export function sourceLine(data: Datasets, sourceIds: string[]): string {
+/** The publishers a chart cites, each once, in order of first use, with the sources each name stands for. */
+export function chartSources(data: Datasets, sourceIds: string[]): {name: string; sources: Datasets["sources"]}[] {
   const byId = new Map(data.sources.map((s) => [s.id, s]));
-  const names: string[] = [];
+  const named = new Map<string, Datasets["sources"]>();
   for (const id of sourceIds) {
     const source = byId.get(id);
     if (!source) continue;
     const name = source.via ? `${source.publisher} (via ${source.via.publisher})` : source.publisher;
-    if (!names.includes(name)) names.push(name);
+    const sources = named.get(name) ?? [];
+    if (!sources.includes(source)) sources.push(source);
+    named.set(name, sources);
   }
+  return [...named].map(([name, sources]) => ({name, sources}));
+}
+
+/** "Source: IRI; KCSS (via Wikipedia)": publishers, each once, in order of first use. */
+export function sourceLine(data: Datasets, sourceIds: string[]): string {
+  const names = chartSources(data, sourceIds).map((entry) => entry.name);
   return `Source${names.length > 1 ? "s" : ""}: ${names.join("; ")}`;
 }
 

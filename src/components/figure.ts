@@ -1,5 +1,5 @@
 // A chart as readers get it: title, subtitle, the Plot figure, source line and the data table behind it.
-import {sourceLine, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.js";
+import {chartSources, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.js";
 import {exportMenu} from "./export-menu.js";
 import {element, scrollingTable} from "./dom.js";
 
@@ -24,6 +24,27 @@ export function dataTable(document: Document, {columns, rows}: ChartTable, capti
   }
   table.append(thead, tbody);
   return table;
+}
+
+/**
+ * The chart's source line (the same words as sourceLine, which the exports print), each publisher a link: to its
+ * source's address, or to its entry in the list on /methods; a name that stands for several sources (IRI's three
+ * surveys) links to the first entry of the list, and its title names them all.
+ */
+function sourceParagraph(document: Document, data: Datasets, sourceIds: string[]): HTMLElement {
+  const paragraph = element(document, "p", "chart-source");
+  const entries = chartSources(data, sourceIds);
+  paragraph.append(`Source${entries.length > 1 ? "s" : ""}: `);
+  entries.forEach(({name, sources}, index) => {
+    if (index > 0) paragraph.append("; ");
+    const link = element(document, "a", undefined, name);
+    const only = sources.length === 1 ? sources[0] : null;
+    link.setAttribute("href", only?.url ?? `./methods#source-${sources[0].id}`);
+    link.setAttribute("title", sources.map((source) => source.title).join("; "));
+    if (only?.url) link.setAttribute("rel", "external noopener");
+    paragraph.append(link);
+  });
+  return paragraph;
 }
 
 /** The plot with its accessible name and description; Plot leaves both to the caller. */
@@ -56,7 +77,7 @@ export function chartFigure(spec: ChartSpec, data: Datasets, {width, document = 
   plotBox.append(renderPlot(spec, data, {width, document}));
   const details = element(document, "details", "chart-data");
   details.append(element(document, "summary", undefined, "Data table"), scrollingTable(document, dataTable(document, spec.table(data), title), `Data table: ${title}`));
-  figure.append(caption, plotBox, element(document, "p", "chart-source", sourceLine(data, spec.sourceIds(data))), details);
+  figure.append(caption, plotBox, sourceParagraph(document, data, spec.sourceIds(data)), details);
   figure.append(exportMenu(spec, data, {width, document}));
   return figure;
 }

@@ -81,7 +81,7 @@ function textsOf(live: Datasets): PageTexts {
   const statistics = invasionStatistics(live);
   for (const line of statistics) all.push({where: "statistics", text: `${line.label}: ${line.value}`});
   for (const card of headlines(live)) all.push({where: "headline card", text: `${card.label}: ${card.value}; ${card.detail}`});
-  for (const sentence of findings(live)) all.push({where: "findings", text: sentence});
+  for (const sentence of findings(live)) all.push({where: "findings", text: sentence.text});
   return {all, supportTitle, supportSubtitle, likeTitle, svgTexts, statistics};
 }
 
