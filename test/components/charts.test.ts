@@ -225,9 +225,10 @@ describe("legible labels", () => {
     });
   });
 
-  it("answers per poll: on a phone each poll's name takes two lines, pollster above fieldwork", () => {
+  it("answers per poll: on a phone each poll's name takes two lines, pollster above fieldwork, and a span of months three", () => {
     const lines = [...markGroup(plot("kosovo-nato-answers-per-poll", data, 296), "y-axis tick label")[0].querySelectorAll("text")].map((text) => [...text.querySelectorAll("tspan")].map((line) => line.textContent));
-    expect(lines[2]).toEqual(["IRI,", "February–March 2023"]);
+    expect(lines[1]).toEqual(["IRI,", "September 2021"]);
+    expect(lines[2]).toEqual(["IRI,", "February–", "March 2023"]);
   });
 
   it("members: the first and last year ticks lie far enough inside the drawing to show whole", () => {

@@ -131,10 +131,11 @@ export const answersStacked: ChartSpec = {
       width,
       height: 60 + 44 * data.polls.length,
       marginLeft: Math.min(170, width * 0.38),
-      marginRight: 12, // room for the last tick label, "100%", centred on the frame's edge
+      marginRight: 18, // room for the last tick label, "100%", centred on the frame's edge
       x: {domain: [0, 101], label: "Percent of respondents", grid: true, tickFormat: (v: number) => `${v}%`},
-      // On a phone the left margin is too narrow for "IRI, February–March 2023": the pollster goes on a line of its own.
-      y: {domain: data.polls.map((p) => `${p.pollster}, ${p.fieldworkLabel}`), label: null, tickFormat: isNarrow(width) ? (poll: string) => poll.replace(", ", ",\n") : undefined},
+      // On a phone the left margin is too narrow for "IRI, February–March 2023": the pollster goes on a line of its own,
+      // and a span of months breaks after its dash (three lines fit a bar's 44px).
+      y: {domain: data.polls.map((p) => `${p.pollster}, ${p.fieldworkLabel}`), label: null, tickFormat: isNarrow(width) ? (poll: string) => poll.replace(", ", ",\n").replace("–", "–\n") : undefined},
       color: {domain: answers.map((a) => a.label), range: answers.map((a) => a.color), legend: true},
       marks: [
         Plot.barX(answersLong(data), {
