@@ -167,6 +167,39 @@ const stackedLabel = (text: string) => text.replace(/ (?=\+?[\d,]+$)/, "\n");
 
 const reinforcementText = (t: Troop) => formatTroops(t).replace(/([\d,]+)$/, "+$1");
 
+/** One row per thing the troop chart's tooltip can describe: every KFOR figure, at its marker, and every event, at the top of its rule. */
+function tipItems(data: Datasets, top: number) {
+  const figureKinds = {level: "Strength", reinforcement: "Reinforcement", target: "Planned target"} as const;
+  return [
+    ...kfor(data).map((t) => ({
+      date: toDate(t.date),
+      y: t.troops,
+      figure: figureKinds[t.kind],
+      asStated: t.dateLabel,
+      troops: t.kind === "level" ? formatTroops(t) : undefined,
+      additional: t.kind === "reinforcement" ? formatTroops(t) : undefined,
+      planned: t.kind === "target" ? formatTroops(t) : undefined,
+      counts: t.kind === "level" ? levelScope(t) : undefined,
+      event: undefined as string | undefined,
+      eventDate: undefined as string | undefined,
+      source: t.source.publisher
+    })),
+    ...annotated(data).map((e) => ({
+      date: toDate(e.date),
+      y: top,
+      figure: "Event",
+      asStated: undefined,
+      troops: undefined,
+      additional: undefined,
+      planned: undefined,
+      counts: undefined,
+      event: e.title,
+      eventDate: formatDate(e.date, e.datePrecision),
+      source: e.source.publisher
+    }))
+  ];
+}
+
 const qualifierSymbols = {domain: ["exact", "about", "more than", "under"], range: ["circle", "diamond", "triangle", "square"]};
 /** Events drawn on the troop chart: KFOR's own milestones, the clashes and the invasion. */
 const annotated = (data: Datasets) => data.events.filter((e) => e.category === "kfor" || e.category === "security" || e.category === "ukraine");
@@ -222,7 +255,6 @@ export const troopsTimeline: ChartSpec = {
 
     const reinforcements = kfor(data).filter((t) => t.kind === "reinforcement");
     const targets = kfor(data).filter((t) => t.kind === "target");
-    const source = (t: Troop) => t.source.publisher;
     const allLevels = levels(data);
     const runs = strengthRuns(data.troops);
     const cluster = latestCluster(data.troops);
@@ -280,9 +312,7 @@ export const troopsTimeline: ChartSpec = {
           x: (e) => toDate(e.date),
           stroke: (e) => (e.category === "ukraine" ? palette.invasion : "currentColor"),
           strokeOpacity: (e) => (e.category === "ukraine" ? 1 : 0.25),
-          strokeDasharray: "3,3",
-          channels: {Event: "title", Date: (e) => formatDate(e.date, e.datePrecision)},
-          tip: {format: {x: false, stroke: false, strokeOpacity: false}}
+          strokeDasharray: "3,3"
         }),
         Plot.line(
           runs.flatMap((run, index) => run.map((troop) => ({troop, run: index}))),
@@ -293,9 +323,7 @@ export const troopsTimeline: ChartSpec = {
           y1: 0,
           y2: "troops",
           stroke: palette.troops,
-          strokeWidth: 6,
-          channels: {"As stated": "dateLabel", "Additional troops": (t: Troop) => formatTroops(t), Source: source},
-          tip: {format: {x: false, y1: false, y2: false}}
+          strokeWidth: 6
         }),
         // Reinforcement labels beside their bar, not over it: an event rule marks the same date.
         Plot.text(
@@ -307,9 +335,7 @@ export const troopsTimeline: ChartSpec = {
           y: "troops",
           symbol: "times",
           stroke: "currentColor",
-          r: 6,
-          channels: {"As stated": "dateLabel", "Planned strength": (t: Troop) => formatTroops(t), Source: source},
-          tip: {format: {x: false, y: false}}
+          r: 6
         }),
         // Leader lines from the latest figures to their labels beside the frame.
         Plot.link(placed, {
@@ -328,9 +354,7 @@ export const troopsTimeline: ChartSpec = {
           r: 5,
           stroke: palette.troops,
           strokeWidth: 2,
-          fill: (t) => (t.qualifier === "exact" ? palette.troops : "none"),
-          channels: {"As stated": "dateLabel", Troops: (t: Troop) => formatTroops(t), Counts: (t: Troop) => levelScope(t), Source: source},
-          tip: {format: {x: false, y: false, symbol: false, fill: false}}
+          fill: (t) => (t.qualifier === "exact" ? palette.troops : "none")
         }),
         ...labelMarks,
         Plot.text(placed, {
@@ -351,7 +375,18 @@ export const troopsTimeline: ChartSpec = {
           dx: -4,
           fill: textColors.invasion,
           fontWeight: 600
-        })
+        }),
+        // One tooltip for every figure and event, so one shows at a time (a tip per mark would show several at once
+        // where a marker, a reinforcement bar and an event rule meet). Events answer at the top of their rule.
+        Plot.tip(
+          tipItems(data, TROOPS_MAX),
+          Plot.pointer({
+            x: "date",
+            y: "y",
+            channels: {Figure: "figure", "As stated": "asStated", Troops: "troops", "Additional troops": "additional", "Planned strength": "planned", Counts: "counts", Event: "event", Date: "eventDate", Source: "source"},
+            format: {x: false, y: false}
+          })
+        )
       ]
     });
   }
