@@ -24,12 +24,16 @@ export const palette = {
  * shade for the light scheme and a lighter one for the dark. Charts set `fill: textColors.troops` (a CSS variable
  * with the light shade as its fallback); src/style.css defines the variables for both schemes (its last block, which
  * must match `textShades`), and the SVG/PNG export resolves them to the export theme's shade (export-svg.ts).
- * Ratios (light on white / dark on #161616): troops 5.35 / 8.14, invasion 5.10 / 9.08, notRecognising 5.39 / 7.27.
+ * Ratios (light on white / dark on #161616; the dark page measures #1E1E1E in Chromium, where each is a little lower
+ * and still above 4.5): troops 5.35 / 8.14, invasion 5.10 / 9.08, notRecognising 5.39 / 7.27, pre (and support)
+ * 5.19 / 7.84, post 5.05 / 8.03.
  */
 export const textShades = {
   troops: {variable: "--text-troops", light: "#007A58", dark: "#2EC495"},
   invasion: {variable: "--text-invasion", light: "#A8507F", dark: "#E8A3CB"},
-  notRecognising: {variable: "--text-not-recognising", light: "#B34A00", dark: "#F08A4B"}
+  notRecognising: {variable: "--text-not-recognising", light: "#B34A00", dark: "#F08A4B"},
+  pre: {variable: "--text-pre", light: "#0072B2", dark: "#56B4E9"},
+  post: {variable: "--text-post", light: "#946600", dark: "#E69F00"}
 } as const;
 
 export const textColors = Object.fromEntries(Object.entries(textShades).map(([key, shade]) => [key, `var(${shade.variable}, ${shade.light})`])) as {
