@@ -44,6 +44,19 @@ describe.skipIf(unavailable !== null)("chart text is legible", () => {
     }
   }
 
+  // The overview's and /invasion's charts are being reworked elsewhere: what the checker finds there is printed, not
+  // asserted, until they join checkedRoutes.
+  it("reports (without failing) what it finds on / and /invasion", async () => {
+    for (const route of ["/", "/invasion"]) {
+      for (const width of [375, 1280]) {
+        for (const scripts of [true, false]) {
+          const problems = await problemsOn(route, width, "light", scripts);
+          if (problems.length > 0) console.info(`${route} at ${width}px, light, ${scripts ? "live" : "scripts off"}: ${problems.length} problems\n${describeProblems(problems)}`);
+        }
+      }
+    }
+  });
+
   it("the checker finds a label laid over another, one past the edge and one under a mark", async () => {
     const context = await site.browser.newContext({viewport: {width: 640, height: 600}});
     const page = await context.newPage();
