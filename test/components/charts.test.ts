@@ -274,3 +274,18 @@ describe("text in a palette hue: a darker shade on light, a lighter one on dark"
     }
   });
 });
+
+describe("label placement without text measurement", () => {
+  it("puts a label on the first free side of its marker, and leaves out one with no free side", async () => {
+    const {placeLabels} = await import("../../src/components/charts/label-layout.ts");
+    const bounds = {left: 0, right: 300, top: 0, bottom: 200};
+    const free = placeLabels([{item: "a", text: "26,000", x: 100, y: 100}], {boxes: [], segments: [], bounds});
+    expect(free.map((label) => label.side.side)).toEqual(["right"]);
+    // A marker to the right: the label goes under its own marker.
+    const blocked = placeLabels([{item: "a", text: "26,000", x: 100, y: 100}], {boxes: [{left: 120, right: 130, top: 95, bottom: 105}], segments: [], bounds});
+    expect(blocked.map((label) => label.side.side)).toEqual(["below"]);
+    // A line through every side, and the drawing's edge: no label.
+    const crossed = placeLabels([{item: "a", text: "26,000", x: 10, y: 100}], {boxes: [], segments: [[0, 80, 300, 80], [0, 114, 300, 114], [0, 100, 300, 100]], bounds});
+    expect(crossed).toEqual([]);
+  });
+});
