@@ -2,6 +2,7 @@
 // Pure: it takes a document (the browser's, or linkedom's in Node) and returns a string, so both produce the same file.
 import {isNarrow, sourceLine, type ChartSpec, type Datasets} from "./chart.js";
 import {formatDate} from "./format.js";
+import {textShades} from "./palette.js";
 
 export const DASHBOARD_NAME = "Kosovo and NATO dashboard";
 
@@ -127,13 +128,25 @@ function swatchLegend(document: Document, swatches: Element, width: number, them
   return {group, height: y + rowHeight};
 }
 
-/** Plot's output made standalone: explicit colours for currentColor, the export font, no page-scoped CSS. */
+const shadesByVariable = new Map<string, {light: string; dark: string}>(Object.values(textShades).map((shade) => [shade.variable, shade]));
+
+/**
+ * `var(--text-troops, #007A58)` → the theme's shade. A standalone file has no page stylesheet to define the
+ * variable, and resvg (npm run export) does not read var() at all: an unknown name falls back to its own fallback.
+ */
+export function resolveCssVariables(value: string, theme: Pick<ExportTheme, "name">): string {
+  return value.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^)]*?))?\s*\)/g, (match, name: string, fallback?: string) => shadesByVariable.get(name)?.[theme.name] ?? fallback ?? match);
+}
+
+/** Plot's output made standalone: explicit colours for currentColor and CSS variables, the export font, no page-scoped CSS. */
 function standalonePlot(plot: Element, theme: ExportTheme): void {
   for (const style of Array.from(plot.querySelectorAll("style"))) style.remove();
   const elements = [plot, ...Array.from(plot.querySelectorAll("*"))];
   for (const element of elements) {
     for (const {name, value} of Array.from(element.attributes)) {
-      if (/currentcolor/i.test(value)) element.setAttribute(name, value.replace(/currentcolor/gi, theme.foreground));
+      let resolved = /var\(/.test(value) ? resolveCssVariables(value, theme) : value;
+      if (/currentcolor/i.test(resolved)) resolved = resolved.replace(/currentcolor/gi, theme.foreground);
+      if (resolved !== value) element.setAttribute(name, resolved);
     }
     if (element.hasAttribute("font-family")) element.setAttribute("font-family", fontStack);
     element.removeAttribute("class");

@@ -45,11 +45,41 @@ function focusedControl(figure: Element | null): string | null {
   return null;
 }
 
+/** Where the pointer or finger was when it brought the live chart, to be replayed to the chart that replaces the static one. */
+interface PointerAt {
+  clientX: number;
+  clientY: number;
+  pointerType: string;
+}
+
+/**
+ * Replays a pointer position to a freshly drawn chart. A tap on a static chart brings the live one, but that tap's
+ * events went to the static drawing: without this the first tap only loads the chart and shows no tooltip (Plot picks
+ * the nearest mark on pointerenter and pointermove).
+ */
+function replayPointer(svg: Element | null, at: PointerAt): void {
+  if (!svg || typeof PointerEvent === "undefined") return;
+  for (const type of ["pointerenter", "pointermove"]) svg.dispatchEvent(new PointerEvent(type, {clientX: at.clientX, clientY: at.clientY, pointerType: at.pointerType, isPrimary: true}));
+}
+
+/**
+ * One tooltip at a time on a touch screen: Plot clears a tooltip when a mouse leaves its chart, but a finger never
+ * "leaves", so each tapped chart would keep its tooltip. A touch anywhere else clears the others, as a mouse leaving
+ * would.
+ */
+function clearOtherTooltips(event: PointerEvent): void {
+  if (event.pointerType === "mouse") return;
+  for (const svg of Array.from(document.querySelectorAll("figure.chart svg[role=img]"))) {
+    if (!svg.contains(event.target as Node)) svg.dispatchEvent(new PointerEvent("pointerleave", {pointerType: "mouse"}));
+  }
+}
+let touchTooltipsArmed = false;
+
 /**
  * Draws the live chart into the slot at the slot's width, and again whenever that width changes, replacing the
  * static figure in the same frame (a ResizeObserver callback runs before paint), so nothing on the page moves.
  */
-async function mount(slot: Element, id: string, data: Datasets, state: SlotState, version: number, pendingClick: () => boolean): Promise<void> {
+async function mount(slot: Element, id: string, data: Datasets, state: SlotState, version: number, pendingClick: () => boolean, pendingPointer: () => PointerAt | null): Promise<void> {
   const {chartById, chartFigure} = await loadLiveCharts();
   if (version !== state.version) return;
   const spec = chartById(id);
@@ -67,6 +97,8 @@ async function mount(slot: Element, id: string, data: Datasets, state: SlotState
     if (focused) figure.querySelector<HTMLElement>(focused)?.focus();
     // An Export press on the static button before the chart went live: open the real menu now.
     if (pendingClick()) figure.querySelector<HTMLElement>(".export-menu-toggle")?.click();
+    const pointer = pendingPointer();
+    if (pointer) replayPointer(figure.querySelector("svg[role=img]"), pointer);
   };
   state.observer = new ResizeObserver(([entry]) => draw(Math.floor(entry.contentRect.width)));
   state.observer.observe(slot);
@@ -112,18 +144,37 @@ export function hydrateChartById(id: string, data: Datasets, {when = "load"}: Hy
   state.observer?.disconnect();
   state.disarm?.();
   const version = ++state.version;
+  if (!touchTooltipsArmed) {
+    touchTooltipsArmed = true;
+    document.addEventListener("pointerdown", clearOtherTooltips, true);
+  }
 
   let exportPressed = false;
   let started = false;
-  const start = () => {
+  let pointerAt: PointerAt | null = null;
+  const start = (event?: Event) => {
+    // The pointer that brought the chart, unless it was on the Export button (whose press opens the menu instead).
+    if (event instanceof PointerEvent && !(event.target as Element | null)?.closest?.(".export-menu")) pointerAt = {clientX: event.clientX, clientY: event.clientY, pointerType: event.pointerType};
     state.disarm?.();
     if (started) return;
     started = true;
-    mount(slot, id, data, state, version, () => {
-      const pressed = exportPressed;
-      exportPressed = false;
-      return pressed;
-    }).catch((error) => {
+    mount(
+      slot,
+      id,
+      data,
+      state,
+      version,
+      () => {
+        const pressed = exportPressed;
+        exportPressed = false;
+        return pressed;
+      },
+      () => {
+        const at = pointerAt;
+        pointerAt = null;
+        return at;
+      }
+    ).catch((error) => {
       // The static chart stays, complete; say why it did not become interactive.
       console.error(`The interactive chart ${id} could not load:`, error);
     });
@@ -139,7 +190,7 @@ export function hydrateChartById(id: string, data: Datasets, {when = "load"}: Hy
     start();
   });
   if (when === "load") {
-    afterNextPaint(start);
+    afterNextPaint(() => start());
     return;
   }
 

@@ -1,7 +1,8 @@
 // Public-opinion charts: support over time with intervals, the answers per poll, and the lead.
 import * as Plot from "@observablehq/plot";
-import {extentOf, type ChartSpec, type ChartTable, type Datasets} from "../chart.js";
-import {formatInterval, formatPercent, toDate} from "../format.js";
+import type {Poll} from "../../lib/contracts.js";
+import {extentOf, isNarrow, type ChartSpec, type ChartTable, type Datasets} from "../chart.js";
+import {formatCount, formatInterval, formatPercent, toDate} from "../format.js";
 import {palette} from "../palette.js";
 
 export const pollSources = (data: Datasets) => data.polls.map((p) => p.source.id);
@@ -20,8 +21,8 @@ export const pollTableColumns = [
   {key: "fieldwork", label: "Fieldwork"},
   {key: "sampleSize", label: "Sample size"},
   {key: "support", label: "Support (%)"},
-  {key: "supportCiLow", label: "Support 95% CI low (%)"},
-  {key: "supportCiHigh", label: "Support 95% CI high (%)"},
+  {key: "supportCiLow", label: "Support, 95% interval, low (%)"},
+  {key: "supportCiHigh", label: "Support, 95% interval, high (%)"},
   {key: "opposed", label: "Opposed (%)"},
   {key: "neutral", label: "Neutral or don't know (%)"},
   {key: "lead", label: "Lead (points)"},
@@ -55,6 +56,15 @@ export function pollColumns(data: Datasets, keys: (keyof ReturnType<typeof pollR
   };
 }
 
+/** What a poll's tooltip says, in a reader's words (Plot would otherwise show its channel names, and 1,200 as "1,200" only by luck). */
+export const pollTipChannels = {
+  Pollster: "pollster",
+  Fieldwork: "fieldworkLabel",
+  Support: (p: Poll) => formatPercent(p.support),
+  "95% interval": (p: Poll) => formatInterval(p.supportCi),
+  "Sample size": (p: Poll) => formatCount(p.sampleSize)
+};
+
 export const supportTimeline: ChartSpec = {
   id: "kosovo-nato-support-over-time",
   title: () => "Support for joining NATO in Kosovo",
@@ -80,10 +90,11 @@ export const supportTimeline: ChartSpec = {
           y: "support",
           fill: palette.support,
           r: 5,
-          channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", "95% interval": (p) => formatInterval(p.supportCi), n: "sampleSize"},
-          tip: {format: {x: false, y: (v: number) => formatPercent(v)}}
+          channels: pollTipChannels,
+          tip: {format: {x: false, y: false}}
         }),
-        Plot.text(data.polls, {x: (p) => toDate(p.fieldworkMid), y: "support", text: (p) => formatPercent(p.support), dy: -12, fontWeight: 600})
+        // Above the top of the interval, not above the dot: the interval's rule runs through the space above the dot.
+        Plot.text(data.polls, {x: (p) => toDate(p.fieldworkMid), y: (p) => p.supportCi[1], text: (p) => formatPercent(p.support), dy: -4, lineAnchor: "bottom", fontWeight: 600})
       ]
     })
 };
@@ -120,8 +131,11 @@ export const answersStacked: ChartSpec = {
       width,
       height: 60 + 44 * data.polls.length,
       marginLeft: Math.min(170, width * 0.38),
-      x: {domain: [0, 101], label: "Percent of respondents", grid: true},
-      y: {domain: data.polls.map((p) => `${p.pollster}, ${p.fieldworkLabel}`), label: null},
+      marginRight: 18, // room for the last tick label, "100%", centred on the frame's edge
+      x: {domain: [0, 101], label: "Percent of respondents", grid: true, tickFormat: (v: number) => `${v}%`},
+      // On a phone the left margin is too narrow for "IRI, February–March 2023": the pollster goes on a line of its own,
+      // and a span of months breaks after its dash (three lines fit a bar's 44px).
+      y: {domain: data.polls.map((p) => `${p.pollster}, ${p.fieldworkLabel}`), label: null, tickFormat: isNarrow(width) ? (poll: string) => poll.replace(", ", ",\n").replace("–", "–\n") : undefined},
       color: {domain: answers.map((a) => a.label), range: answers.map((a) => a.color), legend: true},
       marks: [
         Plot.barX(answersLong(data), {
@@ -129,40 +143,89 @@ export const answersStacked: ChartSpec = {
           y: "poll",
           fill: "answer",
           order: answers.map((a) => a.label),
-          tip: {format: {x: (v: number) => formatPercent(v)}},
-          channels: {n: "sampleSize"}
+          channels: {Poll: "poll", Answer: "answer", Share: (d: ReturnType<typeof answersLong>[number]) => formatPercent(d.share), "Sample size": (d: ReturnType<typeof answersLong>[number]) => formatCount(d.sampleSize)},
+          tip: {format: {x: false, x1: false, x2: false, y: false, fill: false}}
         }),
         Plot.ruleX([0])
       ]
     })
 };
 
+/**
+ * A line joins two polls only when one pollster ran both, at most this many years apart: polls of different pollsters
+ * differ in wording and method (house effects), and a line across years without a poll draws a path nobody measured.
+ */
+export const MAX_POLL_GAP_YEARS = 2;
+
+const yearMs = 365.25 * 24 * 3600 * 1000;
+
+/** Each pollster's polls in fieldwork order, split where consecutive polls lie more than MAX_POLL_GAP_YEARS apart. */
+export function pollRuns(polls: Poll[]): Poll[][] {
+  const runs: Poll[][] = [];
+  const byPollster = new Map<string, Poll[]>();
+  for (const poll of polls) byPollster.set(poll.pollster, [...(byPollster.get(poll.pollster) ?? []), poll]);
+  for (const own of byPollster.values()) {
+    const sorted = [...own].sort((a, b) => toDate(a.fieldworkMid).getTime() - toDate(b.fieldworkMid).getTime());
+    let run: Poll[] = [];
+    for (const poll of sorted) {
+      const previous = run[run.length - 1];
+      if (previous && toDate(poll.fieldworkMid).getTime() - toDate(previous.fieldworkMid).getTime() > MAX_POLL_GAP_YEARS * yearMs) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(poll);
+    }
+    runs.push(run);
+  }
+  return runs;
+}
+
 export const leadTimeline: ChartSpec = {
   id: "kosovo-nato-lead-over-time",
   title: () => "Support's lead over opposition",
-  subtitle: (data) => `Support minus opposed, in percentage points, ${span(data)}`,
-  description: (data) => `Line chart of the lead. ` + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${p.lead} points`).join("; ") + ".",
+  subtitle: (data) =>
+    `Support minus opposed, in percentage points, ${span(data)}. A line joins one pollster's polls at most ${MAX_POLL_GAP_YEARS} years apart; polls of different pollsters are not joined`,
+  description: (data) => `Dot chart of the lead. ` + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${p.lead} points`).join("; ") + ".",
   sourceIds: pollSources,
   table: (data) => pollColumns(data, ["pollster", "fieldwork", "support", "opposed", "lead"]),
-  plot: (data, {width, document}) =>
-    Plot.plot({
+  plot: (data, {width, document}) => {
+    const runs = pollRuns(data.polls);
+    const joined = runs.filter((run) => run.length > 1);
+    // Each label on the side away from its line: under a poll whose joined neighbours all lie higher, else above it.
+    // The first poll of each pollster names it ("IRI 86"), so the dots need no legend.
+    const neighbours = (poll: Poll) => {
+      const run = runs.find((r) => r.includes(poll))!;
+      const i = run.indexOf(poll);
+      return [run[i - 1], run[i + 1]].filter(Boolean);
+    };
+    const below = (poll: Poll) => neighbours(poll).length > 0 && neighbours(poll).every((other) => other.lead > poll.lead);
+    const firstOfPollster = new Set(runs.filter((run, i) => runs.findIndex((other) => other[0].pollster === run[0].pollster) === i).map((run) => run[0]));
+    const label = (poll: Poll) => (firstOfPollster.has(poll) ? `${poll.pollster} ${poll.lead}` : String(poll.lead));
+    const labelOptions = {x: (p: Poll) => toDate(p.fieldworkMid), y: "lead", text: label, fontWeight: 600};
+    return Plot.plot({
       document,
       width,
       height: 260,
       marginLeft: 44,
+      marginRight: 16, // room for a label or the last tick label at the frame's edge
       x: {type: "utc", label: null, nice: true},
       y: {domain: [percentFloor(data.polls.map((p) => p.lead)), 100], label: "Lead (points)", grid: true},
       marks: [
-        Plot.line(data.polls, {x: (p) => toDate(p.fieldworkMid), y: "lead", stroke: palette.support, strokeDasharray: "4,3"}),
+        Plot.line(
+          joined.flatMap((run, index) => run.map((poll) => ({poll, run: index}))),
+          {x: (d) => toDate(d.poll.fieldworkMid), y: (d) => d.poll.lead, z: "run", stroke: palette.support, strokeWidth: 1.5}
+        ),
         Plot.dot(data.polls, {
           x: (p) => toDate(p.fieldworkMid),
           y: "lead",
           fill: palette.support,
           r: 4,
-          channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel"},
-          tip: {format: {x: false}}
+          channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", Lead: (p: Poll) => `${p.lead} points`, Support: (p: Poll) => formatPercent(p.support), Opposed: (p: Poll) => formatPercent(p.opposed)},
+          tip: {format: {x: false, y: false}}
         }),
-        Plot.text(data.polls, {x: (p) => toDate(p.fieldworkMid), y: "lead", text: (p) => String(p.lead), dy: -11, fontWeight: 600})
+        Plot.text(data.polls.filter((p) => !below(p)), {...labelOptions, dy: -8, lineAnchor: "bottom"}),
+        Plot.text(data.polls.filter(below), {...labelOptions, dy: 8, lineAnchor: "top"})
       ]
-    })
+    });
+  }
 };
