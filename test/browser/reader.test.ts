@@ -1,10 +1,13 @@
 // The reader-quality gate: every route as a reader meets it, at phone, tablet and desktop widths, light and dark,
 // as built (scripts off) and live, with every table and Export menu open. Each check measures what is on screen:
-// sideways scrolling, the contrast of chart text and marks, and one way of writing each thing. A failure lists every problem found, by route.
+// chart text laid over text, clipped at the drawing's edge or crossed by a mark; the contrast of chart text and marks
+// (chart-legibility.ts); sideways scrolling; and one way of writing each thing. A failure lists every problem found,
+// by route. Accessibility (axe) is axe.test.ts; the /invasion controls across their range, invasion-controls.test.ts.
 import type {BrowserContext, Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {browserUnavailable, routes} from "./chromium.ts";
-import {chartContrastProblems, openAllDetails, sidewaysOverflow, visibleText, writingRules} from "./reader-checks.ts";
+import {describeProblems, runLegibilityCheck} from "./chart-legibility.ts";
+import {openAllDetails, sidewaysOverflow, visibleText, writingRules} from "./reader-checks.ts";
 import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();
@@ -58,13 +61,14 @@ describe.skipIf(unavailable !== null)("what a reader sees", () => {
     for (const colorScheme of schemes) {
       for (const width of READER_WIDTHS) {
         const mode = live ? "live" : "scripts off";
-        it(`${mode}, ${colorScheme}, ${width}px: no route scrolls sideways with every table and menu open, chart text and marks have the contrast they need, and every text keeps the writing rules`, async () => {
+        it(`${mode}, ${colorScheme}, ${width}px: no route scrolls sideways with every table and menu open, chart text is legible, in contrast, over nothing and clipped by nothing, and every text keeps the writing rules`, async () => {
           const context = await site.browser.newContext({viewport: {width, height: 900}, colorScheme, javaScriptEnabled: live});
           const problems: string[] = [];
           try {
             for (const route of routes) {
               const page = await openRoute(context, route, live);
-              problems.push(...(await page.evaluate(chartContrastProblems)).map((problem) => `${route} ${problem}`));
+              const legibility = await runLegibilityCheck(page);
+              if (legibility.length > 0) problems.push(`${route}:\n${describeProblems(legibility)}`);
               problems.push(...(await sidewaysProblems(page, route, live)));
               problems.push(...writingProblems(route, await page.evaluate(visibleText)));
               await page.close();

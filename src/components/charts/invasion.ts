@@ -6,8 +6,8 @@ import {formatDate, formatInterval, formatP, formatPercent, formatPoints, toDate
 import type {Poll} from "../../lib/contracts.js";
 import {INVASION_DATE, periodTrend} from "../../lib/invasion.js";
 import {atInvasion, boundaryName, countOf, cutoffRuleLabel, formatPointsInterval, invasionRuleLabel, listOf, periodName, pollName, pollNames, pollsterMix} from "../invasion-text.js";
-import {palette} from "../palette.js";
-import {percentFloor, pollRows, pollSources, pollTableColumns, round1} from "./opinion.js";
+import {palette, textColors} from "../palette.js";
+import {narrowPollLabel, percentFloor, pollRows, pollSources, pollTableColumns, round1} from "./opinion.js";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -307,8 +307,10 @@ export const supportBeforeAfter: ChartSpec = {
         ),
         Plot.link(means, {x1: "x1", x2: "x2", y1: "mean", y2: "mean", stroke: "period", strokeDasharray: "5,4", strokeWidth: 1.5}),
         // Mean labels by their line, where no interval, dot, poll label, rule or line crosses them (meanLabelLayout).
-        Plot.text(meanLabels, {x: "x", y: "y", text: "text", textAnchor: "start", fill: "period", fontSize: frame.fontSize}),
-        Plot.line(trendLines(data), {x: "x", y: "y", stroke: "period", z: "period", strokeOpacity: 0.6}),
+        // Text in the period's hue needs a text shade of it (palette.ts, textShades): the mark hues are under 4.5:1 as text.
+        Plot.text(meanLabels, {x: "x", y: "y", text: "text", textAnchor: "start", fill: (label: (typeof meanLabels)[number]) => textColors[label.period], fontSize: frame.fontSize}),
+        // Thin but opaque: faded, the trend line fell under the 3:1 a mark that carries meaning needs.
+        Plot.line(trendLines(data), {x: "x", y: "y", stroke: "period", z: "period", strokeWidth: 1}),
         Plot.ruleX(data.polls, {x: (p) => toDate(p.fieldworkMid), y1: (p) => p.supportCi[0], y2: (p) => p.supportCi[1], stroke: "period", strokeWidth: 2}),
         Plot.dot(data.polls, {
           x: (p) => toDate(p.fieldworkMid),
@@ -392,7 +394,7 @@ export const likeForLike: ChartSpec = {
       marginLeft: Math.min(170, width * 0.4),
       x: {domain: [percentFloor(rows.map((r) => r.ciLow)), 100], label: "Support (%)", grid: true},
       // On a phone the left margin is too narrow for "IRI, February–March 2023": the pollster goes on a line of its own.
-      y: {domain: rows.map((r) => r.poll), label: null, tickFormat: isNarrow(width) ? (poll: string) => poll.replace(", ", ",\n") : undefined},
+      y: {domain: rows.map((r) => r.poll), label: null, tickFormat: isNarrow(width) ? narrowPollLabel : undefined},
       color: periodColors,
       marks: [
         Plot.ruleY(rows, {y: "poll", x1: "ciLow", x2: "ciHigh", stroke: "period", strokeWidth: 3}),

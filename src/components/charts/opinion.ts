@@ -46,6 +46,12 @@ export function pollRows(data: Datasets) {
   }));
 }
 
+/**
+ * "IRI, February–March 2023" for a phone's narrow left margin: the pollster on a line of its own, and a span of months
+ * broken after its dash (three lines fit a 44px band).
+ */
+export const narrowPollLabel = (poll: string) => poll.replace(", ", ",\n").replace("–", "–\n");
+
 export const round1 = (value: number) => Math.round(value * 10) / 10;
 
 /** Some columns of the poll table: one definition of each poll column, whichever chart exports it. */
@@ -133,9 +139,7 @@ export const answersStacked: ChartSpec = {
       marginLeft: Math.min(170, width * 0.38),
       marginRight: 18, // room for the last tick label, "100%", centred on the frame's edge
       x: {domain: [0, 101], label: "Percent of respondents", grid: true, tickFormat: (v: number) => `${v}%`},
-      // On a phone the left margin is too narrow for "IRI, February–March 2023": the pollster goes on a line of its own,
-      // and a span of months breaks after its dash (three lines fit a bar's 44px).
-      y: {domain: data.polls.map((p) => `${p.pollster}, ${p.fieldworkLabel}`), label: null, tickFormat: isNarrow(width) ? (poll: string) => poll.replace(", ", ",\n").replace("–", "–\n") : undefined},
+      y: {domain: data.polls.map((p) => `${p.pollster}, ${p.fieldworkLabel}`), label: null, tickFormat: isNarrow(width) ? narrowPollLabel : undefined},
       color: {domain: answers.map((a) => a.label), range: answers.map((a) => a.color), legend: true},
       marks: [
         Plot.barX(answersLong(data), {
