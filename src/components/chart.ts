@@ -7,7 +7,8 @@ export type Cell = string | number | boolean | null;
 
 /** The exact data behind a chart: shown as its table, exported as its CSV. */
 export interface ChartTable {
-  columns: {key: string; label: string}[];
+  /** A column of years is written without a thousands separator (1949, not 1,949). */
+  columns: {key: string; label: string; year?: boolean}[];
   rows: Record<string, Cell>[];
 }
 

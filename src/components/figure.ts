@@ -3,7 +3,8 @@ import {chartSources, type Cell, type ChartSpec, type ChartTable, type Datasets,
 import {exportMenu} from "./export-menu.js";
 import {element, scrollingTable} from "./dom.js";
 
-const formatCell = (value: Cell) => (value === null ? "" : typeof value === "number" ? value.toLocaleString("en-GB", {maximumFractionDigits: 2}) : String(value));
+const formatCell = (value: Cell, {year = false} = {}) =>
+  value === null ? "" : typeof value === "number" ? value.toLocaleString("en-GB", {maximumFractionDigits: 2, useGrouping: !year}) : String(value);
 
 export function dataTable(document: Document, {columns, rows}: ChartTable, caption: string): HTMLTableElement {
   const table = element(document, "table", "chart-table");
@@ -19,7 +20,7 @@ export function dataTable(document: Document, {columns, rows}: ChartTable, capti
   const tbody = element(document, "tbody");
   for (const row of rows) {
     const tr = element(document, "tr");
-    for (const column of columns) tr.append(element(document, "td", typeof row[column.key] === "number" ? "number" : undefined, formatCell(row[column.key])));
+    for (const column of columns) tr.append(element(document, "td", typeof row[column.key] === "number" ? "number" : undefined, formatCell(row[column.key], column)));
     tbody.append(tr);
   }
   table.append(thead, tbody);

@@ -38,7 +38,8 @@ export function visibleText(): string[] {
   // Block elements' text, whole, so a phrase split across inline elements (a link inside a sentence) is seen whole.
   for (const block of document.querySelectorAll("p, li, dd, dt, td, th, caption, h1, h2, h3, figcaption")) {
     if (block.closest(".formulas") || block.getClientRects().length === 0) continue;
-    const text = block.textContent?.replace(/\s+/g, " ").trim();
+    // innerText, not textContent: it keeps the break between a heading and the paragraph after it.
+    const text = (block as HTMLElement).innerText?.replace(/\s+/g, " ").trim();
     if (text) lines.push(text);
   }
   return lines;
@@ -47,7 +48,8 @@ export function visibleText(): string[] {
 /** One way of writing each thing across the site: each rule is a pattern no visible text may match, and the fix. */
 export const writingRules: {pattern: RegExp; rule: string}[] = [
   {pattern: /\b95% CI\b/, rule: 'write "95% interval", not "95% CI"'},
-  {pattern: /(^|[^\d.,–-])(?!19\d\d\b|20\d\d\b)\d{4,}(?![\d–-])/, rule: "write counts with a thousands separator (1,000); only years go without"},
+  // Not a count: a year, a page range, an ISBN, a UN resolution's number.
+  {pattern: /(^|[^\d.,–-])(?<!Resolution )(?!19\d\d\b|20\d\d\b)\d{4,}(?![\d–-])/, rule: "write counts with a thousands separator (1,000); only years go without"},
   {pattern: /\b(1,9\d\d|2,0\d\d)\b(?! (troops|polls|respondents|people))/, rule: "write a year without a thousands separator (1949, not 1,949)"},
   {pattern: /(^|[^\d.,])1 (polls|problems|pollsters|rows|members|figures|sources|events|records)\b/, rule: "one of a thing is singular"},
   {pattern: /[+−±]\d+ points?\b/, rule: 'write a change in points with one decimal, as formatPoints does ("+6.0 points")'},

@@ -76,7 +76,7 @@ describe.skipIf(unavailable !== null)("what a reader sees", () => {
           } finally {
             await context.close();
           }
-          expect(problems).toEqual([]);
+          expect(problems, problems.join("\n")).toEqual([]);
         });
       }
     }

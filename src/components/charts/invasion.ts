@@ -150,7 +150,7 @@ function pollLabelBoxes(data: Datasets, frame: Layout): {y: number; box: Box}[] 
   const placed: Box[] = [];
   const result: {y: number; box: Box}[] = new Array(data.polls.length);
   const order = data.polls.map((p, i) => ({i, px: frame.x(toDate(p.fieldworkMid))})).sort((a, b) => a.px - b.px);
-  // The other polls' intervals and dots: a label over its own dot is crossed by its own interval, as on every poll chart here.
+  // The other polls' intervals and dots (a label is placed clear of its own).
   const marksOf = order.map(({i, px}) => {
     const p = data.polls[i];
     return [
@@ -166,8 +166,9 @@ function pollLabelBoxes(data: Datasets, frame: Layout): {y: number; box: Box}[] 
     const p = data.polls[i];
     const half = textWidth(pollLabel(p), frame.fontSize) / 2;
     const boxAt = (middle: number) => ({x0: px - half, x1: px + half, y0: middle - frame.fontSize * 0.7, y1: middle + frame.fontSize * 0.7});
-    const over = boxAt(frame.y(p.support) - 12);
-    const under = boxAt(frame.y(p.support) + 14);
+    // Above the top of its own interval, else below its bottom: over the dot, the interval would run through it.
+    const over = boxAt(frame.y(p.supportCi[1]) - frame.fontSize * 0.9);
+    const under = boxAt(frame.y(p.supportCi[0]) + frame.fontSize * 1.1);
     const box = blocked(over) && !blocked(under) ? under : over;
     placed.push(box);
     result[i] = {y: frame.yInvert((box.y0 + box.y1) / 2), box};

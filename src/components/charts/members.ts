@@ -23,7 +23,7 @@ export const membersByYear: ChartSpec = {
   table: (data) => ({
     columns: [
       {key: "country", label: "Country"},
-      {key: "joined", label: "Joined NATO"},
+      {key: "joined", label: "Joined NATO", year: true},
       {key: "recognizesKosovo", label: "Recognises Kosovo"}
     ],
     rows: data.members.map((m) => ({country: m.country, joined: m.joined, recognizesKosovo: m.recognizesKosovo ? "yes" : "no"}))
