@@ -110,11 +110,11 @@ describe("the other charts draw what their data holds", () => {
     }
   });
 
-  it("like for like on a phone: each poll's label on two lines, pollster above fieldwork, so the left margin holds it", () => {
+  it("like for like on a phone: each poll's label wrapped, pollster above fieldwork and a span of months after its dash, so the left margin holds it", () => {
     const lines = (width: number) => [...markGroup(plot("kosovo-nato-like-for-like-iri", data, width), "y-axis tick label")[0].querySelectorAll("text")].map((text) => [...text.querySelectorAll("tspan")].map((line) => line.textContent));
     expect(lines(296)).toEqual([
       ["IRI,", "September 2021"],
-      ["IRI,", "February–March 2023"]
+      ["IRI,", "February–", "March 2023"]
     ]);
     expect(lines(640).every((tspans) => tspans.length === 0)).toBe(true);
   });

@@ -146,9 +146,9 @@ const pollLabel = (p: Poll) => `${p.pollster} ${formatPercent(p.support)}`;
  * a mean line or a trend line
  * (on a phone the 2023 and 2024 polls sit about 17px apart). In the order of data.polls.
  */
-function pollLabelBoxes(data: Datasets, frame: Layout): {y: number; box: Box}[] {
+function pollLabelBoxes(data: Datasets, frame: Layout): {x: Date; y: number; box: Box}[] {
   const placed: Box[] = [];
-  const result: {y: number; box: Box}[] = new Array(data.polls.length);
+  const result: {x: Date; y: number; box: Box}[] = new Array(data.polls.length);
   const order = data.polls.map((p, i) => ({i, px: frame.x(toDate(p.fieldworkMid))})).sort((a, b) => a.px - b.px);
   // The other polls' intervals and dots (a label is placed clear of its own).
   const marksOf = order.map(({i, px}) => {
@@ -160,18 +160,25 @@ function pollLabelBoxes(data: Datasets, frame: Layout): {y: number; box: Box}[] 
   });
   const meanLines = periodMeans(data).map((m) => ({x0: frame.x(m.x1), x1: frame.x(m.x2), y0: frame.y(m.mean) - 1.5, y1: frame.y(m.mean) + 1.5}));
   const segments = trendSegments(data, frame);
+  const rules = [toDate(data.invasion.cutoff), separateInvasionRule(data)].flatMap((rule) => (rule ? [{x0: frame.x(rule) - 1.5, x1: frame.x(rule) + 1.5, y0: frame.marginTop, y1: frame.height - frame.marginBottom}] : []));
   for (const [k, {i, px}] of order.entries()) {
-    const others = [...placed, ...meanLines, ...marksOf.filter((_, j) => j !== k).flat()];
+    const others = [...placed, ...meanLines, ...rules, ...marksOf.filter((_, j) => j !== k).flat()];
     const blocked = (box: Box) => others.some((b) => overlaps(box, b)) || segments.some((segment) => crossesSegment(box, segment));
     const p = data.polls[i];
     const half = textWidth(pollLabel(p), frame.fontSize) / 2;
-    const boxAt = (middle: number) => ({x0: px - half, x1: px + half, y0: middle - frame.fontSize * 0.7, y1: middle + frame.fontSize * 0.7});
-    // Above the top of its own interval, else below its bottom: over the dot, the interval would run through it.
-    const over = boxAt(frame.y(p.supportCi[1]) - frame.fontSize * 0.9);
-    const under = boxAt(frame.y(p.supportCi[0]) + frame.fontSize * 1.1);
-    const box = blocked(over) && !blocked(under) ? under : over;
+    const boxAt = (centre: number, middle: number) => ({x0: centre - half, x1: centre + half, y0: middle - frame.fontSize * 0.7, y1: middle + frame.fontSize * 0.7});
+    // Above the top of its own interval, else below its bottom (over the dot, the interval would run through it), else
+    // beside the dot on the right or the left, where a rule near the poll leaves no room above or below.
+    const candidates = [
+      boxAt(px, frame.y(p.supportCi[1]) - frame.fontSize * 0.9),
+      boxAt(px, frame.y(p.supportCi[0]) + frame.fontSize * 1.1),
+      boxAt(px + 8 + half, frame.y(p.support)),
+      boxAt(px - 8 - half, frame.y(p.support))
+    ];
+    const inFrame = (box: Box) => box.x0 >= 0 && box.x1 <= frame.width;
+    const box = candidates.find((candidate) => inFrame(candidate) && !blocked(candidate)) ?? candidates[0];
     placed.push(box);
-    result[i] = {y: frame.yInvert((box.y0 + box.y1) / 2), box};
+    result[i] = {x: frame.xInvert((box.x0 + box.x1) / 2), y: frame.yInvert((box.y0 + box.y1) / 2), box};
   }
   return result;
 }
@@ -321,7 +328,7 @@ export const supportBeforeAfter: ChartSpec = {
           channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", "95% interval": (p) => formatInterval(p.supportCi), n: "sampleSize", Period: (p) => periodName(p.period, data.invasion)},
           tip: {format: {x: false, fill: false, y: (v: number) => formatPercent(v)}}
         }),
-        Plot.text(data.polls, {x: (p) => toDate(p.fieldworkMid), y: (_, i) => pollLabels[i].y, text: pollLabel, fontSize: frame.fontSize})
+        Plot.text(data.polls, {x: (_, i) => pollLabels[i].x, y: (_, i) => pollLabels[i].y, text: pollLabel, fontSize: frame.fontSize})
       ]
     });
   }
