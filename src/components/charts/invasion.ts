@@ -169,11 +169,18 @@ function pollLabelBoxes(data: Datasets, frame: Layout): {x: Date; y: number; box
     const boxAt = (centre: number, middle: number) => ({x0: centre - half, x1: centre + half, y0: middle - frame.fontSize * 0.7, y1: middle + frame.fontSize * 0.7});
     // Above the top of its own interval, else below its bottom (over the dot, the interval would run through it), else
     // beside the dot on the right or the left, where a rule near the poll leaves no room above or below.
+    const above = frame.y(p.supportCi[1]) - frame.fontSize * 0.9;
+    const below = frame.y(p.supportCi[0]) + frame.fontSize * 1.1;
     const candidates = [
-      boxAt(px, frame.y(p.supportCi[1]) - frame.fontSize * 0.9),
-      boxAt(px, frame.y(p.supportCi[0]) + frame.fontSize * 1.1),
+      boxAt(px, above),
+      boxAt(px, below),
       boxAt(px + 8 + half, frame.y(p.support)),
-      boxAt(px - 8 - half, frame.y(p.support))
+      boxAt(px - 8 - half, frame.y(p.support)),
+      // Off-centre above or below: clear of a rule on one side, still by its own poll.
+      boxAt(px - 4 - half, above),
+      boxAt(px + 4 + half, above),
+      boxAt(px - 4 - half, below),
+      boxAt(px + 4 + half, below)
     ];
     const inFrame = (box: Box) => box.x0 >= 0 && box.x1 <= frame.width;
     const box = candidates.find((candidate) => inFrame(candidate) && !blocked(candidate)) ?? candidates[0];
