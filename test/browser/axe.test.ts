@@ -1,6 +1,7 @@
 // axe-core with its full rule set (WCAG 2.0–2.2 A and AA, and best practices) finds nothing on any route: at phone,
 // tablet and desktop widths, light and dark, as the build writes the page (scripts off) and once its charts are live;
-// with every <details> open and, live, an Export menu open; on a phone also with the menu open.
+// with every <details> open and, live, an Export menu open; on a phone also with the menu open. And on a phone, the
+// top bar and skip link that the fixes to Framework's template add (scripts/postbuild.ts) work, scripts on or off.
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {axeViolations, describeViolations, openAsBuilt} from "./axe.ts";
@@ -73,5 +74,50 @@ describe.skipIf(unavailable !== null)("axe-core's full rule set", () => {
         });
       }
     }
+  }
+
+  for (const width of [320, 375]) {
+    it(`at ${width}px an inner page opens with a top bar: the site's name, linking home, and a Menu button that opens the sidebar; the skip link comes first, seen when focused`, async () => {
+      for (const javaScriptEnabled of [true, false]) {
+        const browserContext = await site.browser.newContext({viewport: {width, height: 700}, javaScriptEnabled});
+        const page = await browserContext.newPage();
+        await page.goto(new URL(MENU_ROUTE.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
+        const bar = page.getByRole("banner");
+        const home = bar.getByRole("link", {name: "Kosovo and NATO"});
+        expect(await home.getAttribute("href")).toBe("./");
+        const menu = bar.getByText("Menu", {exact: true});
+        for (const control of [home, menu]) {
+          const box = (await control.boundingBox())!;
+          expect(box.y, `${javaScriptEnabled}`).toBeLessThan(48);
+          expect(box.x + box.width).toBeLessThanOrEqual(width);
+        }
+        const menuBox = (await menu.boundingBox())!;
+        expect(menuBox.height).toBeGreaterThanOrEqual(40);
+        expect(menuBox.width).toBeGreaterThanOrEqual(44);
+        // The Menu label names the toggle, which keeps its place in the keyboard's order.
+        expect(await page.getByRole("checkbox", {name: "Menu"}).count()).toBe(1);
+        // The bar stays at the top as the page scrolls.
+        await page.mouse.wheel(0, 2000);
+        await expect.poll(async () => (await home.boundingBox())!.y).toBeLessThan(48);
+        const sidebar = page.locator("#observablehq-sidebar");
+        expect(await sidebar.evaluate((nav) => getComputedStyle(nav).visibility)).toBe("hidden");
+        // A tap where the button is drawn (the checkbox, transparent, lies over its label there).
+        const tapAt = (await menu.boundingBox())!;
+        await page.mouse.click(tapAt.x + tapAt.width / 2, tapAt.y + tapAt.height / 2);
+        await expect.poll(() => sidebar.evaluate((nav) => getComputedStyle(nav).visibility)).toBe("visible");
+        await expect.poll(async () => (await sidebar.boundingBox())!.x).toBe(0);
+        // A fresh load: the first Tab reaches the skip link, shown on screen, which leads to the main content.
+        await page.goto(new URL(MENU_ROUTE.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
+        await page.keyboard.press("Tab");
+        const skip = page.locator(":focus");
+        expect(await skip.textContent()).toBe("Skip to main content");
+        const skipBox = (await skip.boundingBox())!;
+        expect(skipBox.width).toBeGreaterThan(100);
+        expect(skipBox.y).toBeGreaterThanOrEqual(0);
+        await page.keyboard.press("Enter");
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe("#observablehq-main");
+        await browserContext.close();
+      }
+    });
   }
 });
