@@ -1,7 +1,7 @@
 // Runs after `observable build` (npm run build, and every test or benchmark build): draws each chart and block into
 // its page's HTML so readers see it before any script runs; inlines the stylesheet rules the page uses and starts the
-// page script after the first paint, so nothing holds that paint back; and fixes two accessibility faults of
-// Framework's page template.
+// page script after the first paint, so nothing holds that paint back; and fixes Framework's page template for
+// accessibility (a language, zoom, a skip link, a top bar with the menu, named landmarks).
 // Deterministic, like the build before it (see observablehq.config.ts): same commit, same bytes.
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
@@ -68,18 +68,58 @@ export function staticBlockDrawer(data: Datasets, document: Document, pageFile: 
   };
 }
 
+/** One change to Framework's page template: what it replaces, and with what ($1… for a pattern's groups). */
+interface TemplateFix {
+  from: string | RegExp;
+  to: string;
+  /** Only on pages that contain this (the table of contents is left out of a page without sections). */
+  when?: string;
+}
+
 /**
- * Two fixes to Framework's page template, which offers no option for either: the language of the page (screen
- * readers pick their voice by it), and a viewport that lets readers zoom (Framework caps it at maximum-scale=1).
+ * Fixes to Framework's page template, which offers no option for any of them: the language of the page (screen
+ * readers pick their voice by it); a viewport that lets readers zoom (Framework caps it at maximum-scale=1); and what
+ * axe-core's full rule set finds in the sidebar and around it (test/browser/axe.test.ts):
+ * - a skip link to the main content, the first thing a keyboard reaches;
+ * - a top bar (shown on phones and tablets, where the sidebar starts closed; see style.css) holding the site's name,
+ *   linking home, and the sidebar toggle, labelled "Menu". Framework's toggle is a checkbox named only by its title,
+ *   outside any landmark; in the bar it is inside the page's banner, with a visible label. Framework's layout rules
+ *   select on the toggle as the sidebar's sibling, so style.css restates them for the toggle in the bar;
+ * - the sidebar's close control, a label, moves from the list itself (where only list items may be) into its item;
+ * - each navigation landmark has its own name: the site's pages, the page's contents, previous and next page.
+ * Each fix fails the build if Framework's markup is not what it expects, so a new Framework is reviewed, not guessed.
  */
 export function fixPageTemplate(html: string, page = "page"): string {
-  const fixes: [string, string][] = [
-    ["<html>", `<html lang="${PAGE_LANGUAGE}">`],
-    ['<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">', '<meta name="viewport" content="width=device-width, initial-scale=1">']
+  const fixes: TemplateFix[] = [
+    {from: "<html>", to: `<html lang="${PAGE_LANGUAGE}">`},
+    {from: '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">', to: '<meta name="viewport" content="width=device-width, initial-scale=1">'},
+    {
+      from: /<body>\n<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">\n(<label id="observablehq-sidebar-backdrop" for="observablehq-sidebar-toggle"><\/label>\n)<nav id="observablehq-sidebar">\n {2}<ol>\n {4}<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>\n {4}<li class="(observablehq-link[a-z- ]*)"><a href="([^"]+)">([^<]+)<\/a><\/li>\n {2}<\/ol>/,
+      to: [
+        "<body>",
+        `<a class="skip-link" href="#observablehq-main">Skip to main content</a>`,
+        `<header id="site-bar">`,
+        `<a class="site-bar-home" href="$3">$4</a>`,
+        `<span class="site-bar-menu"><input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar"><label class="site-bar-menu-label" for="observablehq-sidebar-toggle">Menu</label></span>`,
+        `</header>`,
+        `$1<nav id="observablehq-sidebar" aria-label="Site">`,
+        "  <ol>",
+        `    <li class="$2"><a href="$3">$4</a><label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label></li>`,
+        "  </ol>"
+      ].join("\n")
+    },
+    {
+      from: /(<aside id="observablehq-toc" data-selector="[^"]*">\n)<nav>\n<div>([^<]+)<\/div>/,
+      to: `$1<nav aria-labelledby="observablehq-toc-label">\n<div id="observablehq-toc-label">$2</div>`,
+      when: '<aside id="observablehq-toc"'
+    },
+    {from: '<footer id="observablehq-footer">\n<nav>', to: '<footer id="observablehq-footer">\n<nav aria-label="Previous and next page">', when: '<footer id="observablehq-footer">\n<nav'}
   ];
-  for (const [from, to] of fixes) {
-    if (!html.includes(from)) throw new Error(`${page}: Framework's page template changed (no ${from}); review scripts/postbuild.ts`);
-    html = html.replace(from, to);
+  for (const {from, to, when} of fixes) {
+    if (when !== undefined && !html.includes(when)) continue;
+    const found = typeof from === "string" ? html.includes(from) : from.test(html);
+    if (!found) throw new Error(`${page}: Framework's page template changed (no ${from}); review scripts/postbuild.ts`);
+    html = typeof from === "string" ? html.replace(from, () => to) : html.replace(from, to);
   }
   return html;
 }

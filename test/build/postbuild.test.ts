@@ -42,7 +42,25 @@ describe("fillSlots", () => {
 });
 
 describe("the page template", () => {
-  const template = `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">\n`;
+  // Framework 1.13's template, as it writes the pages of this site (the parts fixPageTemplate changes).
+  const head = `<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">\n`;
+  const sidebar = [
+    "<body>",
+    `<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">`,
+    `<label id="observablehq-sidebar-backdrop" for="observablehq-sidebar-toggle"></label>`,
+    `<nav id="observablehq-sidebar">`,
+    "  <ol>",
+    `    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>`,
+    `    <li class="observablehq-link"><a href="./">Kosovo and NATO</a></li>`,
+    "  </ol>",
+    "  <ol>",
+    `    <li class="observablehq-link observablehq-link-active"><a href="./troops">KFOR troops</a></li>`,
+    "  </ol>",
+    "</nav>\n"
+  ].join("\n");
+  const toc = `<div id="observablehq-center">\n<aside id="observablehq-toc" data-selector="h2[id]">\n<nav>\n<div>Contents</div>\n<ol>\n</ol>\n</nav>\n</aside>\n<main id="observablehq-main" class="observablehq">\n</main>\n`;
+  const footer = `<footer id="observablehq-footer">\n<nav><a rel="prev" href="./members"><span>NATO members</span></a></nav>\n<div>Footer</div>\n</footer>\n</div>\n</body>\n</html>\n`;
+  const template = head + "</head>\n" + sidebar + toc + footer;
 
   it("gets a language and lets readers zoom", () => {
     const fixed = fixPageTemplate(template);
@@ -51,8 +69,37 @@ describe("the page template", () => {
     expect(fixed).not.toContain("maximum-scale");
   });
 
+  it("opens with a skip link, then a top bar with the site's name and the sidebar toggle labelled Menu", () => {
+    const {document: page} = parseHTML(fixPageTemplate(template));
+    const first = page.body.firstElementChild!;
+    expect(first.outerHTML).toBe(`<a class="skip-link" href="#observablehq-main">Skip to main content</a>`);
+    const bar = first.nextElementSibling!;
+    expect(bar.localName).toBe("header");
+    expect(bar.querySelector("a.site-bar-home")?.outerHTML).toBe(`<a class="site-bar-home" href="./">Kosovo and NATO</a>`);
+    const toggle = bar.querySelector("input#observablehq-sidebar-toggle[type=checkbox]");
+    expect(toggle).not.toBeNull();
+    expect(bar.querySelector(`label[for="observablehq-sidebar-toggle"]`)?.textContent).toBe("Menu");
+    // Framework's layout still finds the backdrop and the sidebar, in their order, after the bar.
+    expect(bar.nextElementSibling?.id).toBe("observablehq-sidebar-backdrop");
+    expect(page.querySelectorAll("#observablehq-sidebar-toggle")).toHaveLength(1);
+  });
+
+  it("holds only items in the sidebar's lists, and names every navigation landmark", () => {
+    const {document: page} = parseHTML(fixPageTemplate(template));
+    const lists = [...page.querySelectorAll("#observablehq-sidebar > ol")];
+    expect(lists).toHaveLength(2);
+    for (const list of lists) for (const child of list.children) expect(child.localName).toBe("li");
+    expect(page.querySelector("#observablehq-sidebar > ol > li > #observablehq-sidebar-close")).not.toBeNull();
+    const names = [...page.querySelectorAll("nav")].map((nav) => nav.getAttribute("aria-label") ?? page.getElementById(nav.getAttribute("aria-labelledby") ?? "")?.textContent);
+    expect(names).toEqual(["Site", "Contents", "Previous and next page"]);
+  });
+
   it("fails loudly when Framework's template changes", () => {
     expect(() => fixPageTemplate(template.replace("<html>", `<html lang="en">`), "x.html")).toThrow(/x\.html: Framework's page template changed/);
+    expect(() => fixPageTemplate(template.replace(`title="Toggle sidebar"`, `title="Toggle"`), "x.html")).toThrow(/x\.html: Framework's page template changed/);
+    expect(() => fixPageTemplate(template.replace("<nav>\n<div>Contents</div>", "<nav class=x>\n<div>Contents</div>"), "x.html")).toThrow(/x\.html: Framework's page template changed/);
+    // A page without a table of contents is not a change.
+    expect(() => fixPageTemplate(template.replace(/<aside[\s\S]*<\/aside>\n/, ""), "x.html")).not.toThrow();
   });
 });
 
