@@ -1,6 +1,6 @@
 // Page furniture built from data: headline cards, the poll table with source links, and lists of sentences.
 import type {Datasets, SourceRef} from "../lib/contracts.js";
-import {formatCount, formatInterval} from "./format.js";
+import {formatCount, formatDate, formatInterval} from "./format.js";
 import type {Finding, Headline} from "./headlines.js";
 import {element, scrollingTable} from "./dom.js";
 
@@ -66,13 +66,31 @@ export function pollTable(data: Datasets, document: Document = globalThis.docume
   return scrollingTable(document, table, caption);
 }
 
-/** " Source: IRI." (or "Sources: KCSS, IRI."), each publisher a link to the source. */
+/**
+ * " Source: IRI." or " Sources: KCSS; IRI: 2021, 2023.", each a link to its source: a publisher with one source is
+ * the link, one with several is named once and each source linked by the year it was published (or its date, where
+ * two share a year), so no two links read the same.
+ */
 function appendSources(parent: HTMLElement, sources: SourceRef[], document: Document): void {
   if (sources.length === 0) return;
   // The sources follow as a sentence of their own.
   if (!/[.!?]$/.test(parent.textContent ?? "")) parent.append(".");
   parent.append(` Source${sources.length > 1 ? "s" : ""}: `);
-  sources.forEach((source, index) => parent.append(...(index > 0 ? [", "] : []), sourceLink(source, undefined, document)));
+  const byPublisher = new Map<string, SourceRef[]>();
+  for (const source of sources) byPublisher.set(source.publisher, [...(byPublisher.get(source.publisher) ?? []), source]);
+  [...byPublisher].forEach(([publisher, own], index) => {
+    if (index > 0) parent.append("; ");
+    if (own.length === 1) return parent.append(sourceLink(own[0], undefined, document));
+    parent.append(`${publisher}: `);
+    const years = own.map((source) => source.published?.slice(0, 4) ?? source.title);
+    own.forEach((source, i) => {
+      const link = sourceLink(source, undefined, document);
+      const published = source.published;
+      const precision = published?.length === 4 ? "year" : published?.length === 7 ? "month" : "day";
+      link.textContent = years.filter((year) => year === years[i]).length > 1 && published ? formatDate(published, precision) : years[i];
+      parent.append(...(i > 0 ? [", "] : []), link);
+    });
+  });
   parent.append(".");
 }
 

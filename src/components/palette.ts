@@ -22,8 +22,8 @@ export const palette = {
 /**
  * Text drawn in a palette hue needs 4.5:1, which none of the hues reaches on both backgrounds: each has a darker
  * shade for the light scheme and a lighter one for the dark. Charts set `fill: textColors.troops` (a CSS variable
- * with the light shade as its fallback); src/style.css defines the variables for both schemes (its last block, which
- * must match `textShades`), and the SVG/PNG export resolves them to the export theme's shade (export-svg.ts).
+ * with the light shade as its fallback); src/components/chart-text.css defines the variables for both schemes (a
+ * test keeps it in step with `textShades`), and the SVG/PNG export resolves them to the export theme's shade (export-svg.ts).
  * Ratios (light on white / dark on #161616; the dark page measures #1E1E1E in Chromium, where each is a little lower
  * and still above 4.5): troops 5.35 / 8.14, invasion 5.10 / 9.08, notRecognising 5.39 / 7.27, pre (and support)
  * 5.19 / 7.84, post 5.05 / 8.03.

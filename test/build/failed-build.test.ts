@@ -29,7 +29,7 @@ describe("a build on broken data", () => {
 
     expect(result.status, output).not.toBe(0);
     expect(output).toContain(`polls.csv line 3, column support: "ninety" is not a number`);
-    expect(output).toMatch(/1 problem found; fix them and run npm run validate again/);
+    expect(output).toMatch(/1 problem found; fix it and run npm run validate again/);
     expect(output).toMatch(/The site was not built; .*dist is unchanged/);
     expect(output.toLowerCase()).not.toContain("please file an issue");
     expect(readFileSync(join(project, "dist", "marker.txt"), "utf8")).toBe("last good build");

@@ -250,8 +250,8 @@ describe("one way of writing each thing", () => {
 });
 
 describe("text in a palette hue: a darker shade on light, a lighter one on dark", () => {
-  it("style.css defines each shade as palette.ts's textShades says, for both schemes", () => {
-    const css = readFileSync(new URL("../../src/style.css", import.meta.url), "utf8");
+  it("chart-text.css defines each shade as palette.ts's textShades says, for both schemes", () => {
+    const css = readFileSync(new URL("../../src/components/chart-text.css", import.meta.url), "utf8");
     const dark = css.slice(css.lastIndexOf("@media (prefers-color-scheme: dark)"));
     const light = css.slice(0, css.lastIndexOf("@media (prefers-color-scheme: dark)"));
     for (const shade of Object.values(textShades)) {
