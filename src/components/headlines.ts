@@ -105,6 +105,7 @@ export function invasionStatistics(data: Datasets): {label: string; value: strin
     value: `mean ${summary.meanSupport === null ? "none (no polls)" : formatPercent(summary.meanSupport, 1)}; trend ${trendText(summary)}`
   });
   const emptySide = pre.pollIds.length === 0 ? "before" : "after";
+  const method = analysis.intervalMethod === "wilson" ? "Wilson score" : "Wald";
   const lines = [
     period("Before", pre),
     period("After", post),
@@ -124,6 +125,8 @@ export function invasionStatistics(data: Datasets): {label: string; value: strin
   } else {
     lines.push({label: "Like for like", value: "none: no pollster polled on both sides of this cutoff"});
   }
+  // The settings every figure above was computed with: a printout, which has no controls, still says them.
+  lines.push({label: "Settings", value: `cutoff ${cutoff}; design effect ${analysis.deff}; ${method} intervals`});
   return lines;
 }
 

@@ -150,6 +150,8 @@ describe("every /invasion text the controls change is true of the analysis", () 
         expect(texts.likeTitle).toMatch(/^No pollster polled both before and after/);
       }
 
+      // The statistics end with the settings they were computed with (a printout has no controls to show them).
+      expect(texts.statistics.at(-1)).toEqual({label: "Settings", value: `cutoff ${cutoffDate}; design effect ${settings.deff}; ${settings.intervalMethod === "wilson" ? "Wilson score" : "Wald"} intervals`});
       // Counts in the subtitle and the statistics are the analysis's.
       expect(texts.supportSubtitle).toContain(`${pollCount(analysis.pre.pollIds.length)} before, ${pollCount(analysis.post.pollIds.length)} after`);
       expect(texts.supportSubtitle).toContain(`Cutoff: ${cutoffDate}`);
