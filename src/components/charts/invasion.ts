@@ -14,9 +14,6 @@ const DAY = 24 * 3600 * 1000;
 /** Each period's colour, the same in both charts. */
 const periodColors = {domain: ["pre", "post", "straddles"], range: [palette.pre, palette.post, palette.straddles]};
 
-/** The table's columns: the poll table's, its interval written out as the rest of the page writes it. */
-const tableColumns = pollTableColumns.map((column) => ({...column, label: column.label.replace("95% CI", "95% interval")}));
-
 /** The time span the chart shows: a margin of months around the first and last fieldwork. */
 function timeDomain(data: Datasets): [Date, Date] {
   const times = data.polls.flatMap((p) => [toDate(p.fieldworkStart).getTime(), toDate(p.fieldworkEnd).getTime()]);
@@ -286,7 +283,7 @@ export const supportBeforeAfter: ChartSpec = {
     );
   },
   sourceIds: pollSources,
-  table: (data) => ({columns: tableColumns, rows: pollRows(data)}),
+  table: (data) => ({columns: pollTableColumns, rows: pollRows(data)}),
   plot: (data, {width, document}) => {
     const {frame, labels: meanLabels} = meanLabelLayout(data, width);
     const [start, end] = frame.time;
