@@ -117,7 +117,9 @@ describe.skipIf(unavailable !== null)("the site's files and addresses", () => {
     it("is in no page's sidebar", () => {
       for (const route of routes) {
         const html = readFileSync(join(siteDir(), `${route === "/" ? "index" : route.slice(1)}.html`), "utf8");
-        const sidebar = html.slice(html.indexOf('<nav id="observablehq-sidebar">'), html.indexOf("</nav>", html.indexOf('<nav id="observablehq-sidebar">')));
+        const start = html.search(/<nav id="observablehq-sidebar"[ >]/);
+        expect(start, route).toBeGreaterThan(-1);
+        const sidebar = html.slice(start, html.indexOf("</nav>", start));
         expect(sidebar, route).toContain("Data and methods");
         expect(sidebar, route).not.toMatch(/404|not found/i);
       }
