@@ -2,6 +2,7 @@
 import {setCurrentDate} from "@observablehq/framework/dist/config.js";
 import {sitePath} from "./scripts/site-url.ts";
 import {lastUpdated, sourceDate} from "./scripts/source-date.ts";
+import {formatDate} from "./src/components/format.ts";
 
 // Reproducible builds. Framework stamps each data loader's output with the time the loader ran, both as the file's
 // lastModified and inside the content hash of every module that reads it (components/load.js), so two clean builds
@@ -19,9 +20,8 @@ const favicon =
   "data:image/svg+xml;base64," +
   Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0072B2"/><path d="M8 22 16 8l8 14z" fill="#fff"/></svg>').toString("base64");
 
-const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const updated = lastUpdated();
-const updatedText = `${Number(updated.slice(8))} ${monthNames[Number(updated.slice(5, 7)) - 1]} ${updated.slice(0, 4)}`;
+const updatedText = formatDate(updated);
 
 /**
  * Every page's footer: where the figures come from and the day the site was last updated (the commit's, as the build

@@ -7,6 +7,9 @@ export interface DataIssue {
   rule: string;
 }
 
+/** A cell's value as a message quotes it: in quotes, and cut short past 40 characters. */
+export const showValue = (raw: string) => (raw.length > 40 ? JSON.stringify(raw.slice(0, 40) + "…") : JSON.stringify(raw));
+
 export function formatIssue({file, line, column, rule}: DataIssue): string {
   const where = [file, line > 0 ? `line ${line}` : null].filter(Boolean).join(" ");
   return column ? `${where}, column ${column}: ${rule}` : `${where}: ${rule}`;

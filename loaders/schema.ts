@@ -1,10 +1,10 @@
 // The single definition of every data table: zod schemas that turn CSV text into typed rows.
 import {z} from "zod";
 import {eventCategories, forces, qualifiers, troopKinds, type DatePrecision} from "../src/lib/contracts.ts";
+import {showValue} from "./issues.ts";
 import {spreadsheetDateHint, spreadsheetTextProblem} from "./spreadsheet.ts";
 
 const MAX_TEXT = 1000;
-const show = (raw: string) => (raw.length > 40 ? JSON.stringify(raw.slice(0, 40) + "…") : JSON.stringify(raw));
 
 function fail(ctx: z.RefinementCtx, message: string): never {
   ctx.addIssue({code: "custom", message});
@@ -43,7 +43,7 @@ export const optionalText = z.string().transform((raw, ctx) => {
 
 /** An identifier other rows refer to: lower-case letters, digits and hyphens. */
 export const id = z.string().transform((raw, ctx) => {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(raw)) return fail(ctx, `${show(raw)} is not an id (lower-case letters, digits and single hyphens)`);
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(raw)) return fail(ctx, `${showValue(raw)} is not an id (lower-case letters, digits and single hyphens)`);
   // An id of digits alone with a leading zero (007) comes back from a spreadsheet as another id (7).
   const spreadsheet = spreadsheetTextProblem(raw);
   if (spreadsheet) return fail(ctx, spreadsheet);
@@ -53,7 +53,7 @@ export const id = z.string().transform((raw, ctx) => {
 /** A share in percent, 0–100. A trailing % (as spreadsheets write it) is allowed. */
 export const percent = z.string().transform((raw, ctx) => {
   const value = parseDecimal(raw.trim().replace(/%$/, ""));
-  if (value === null) return fail(ctx, `${show(raw)} is not a number`);
+  if (value === null) return fail(ctx, `${showValue(raw)} is not a number`);
   if (value < 0) return fail(ctx, `${value} is below 0`);
   if (value > 100) return fail(ctx, `${value} is above 100`);
   return value;
@@ -62,15 +62,15 @@ export const percent = z.string().transform((raw, ctx) => {
 /** A positive whole number written with digits only (no thousands separators, which are ambiguous). */
 export const positiveInteger = z.string().transform((raw, ctx) => {
   const trimmed = raw.trim();
-  if (!/^\d+$/.test(trimmed)) return fail(ctx, `${show(raw)} is not a whole number (digits only, no separators)`);
+  if (!/^\d+$/.test(trimmed)) return fail(ctx, `${showValue(raw)} is not a whole number (digits only, no separators)`);
   const value = Number(trimmed);
   if (value <= 0) return fail(ctx, `${value} is not positive`);
-  if (!Number.isSafeInteger(value)) return fail(ctx, `${show(raw)} is too large`);
+  if (!Number.isSafeInteger(value)) return fail(ctx, `${showValue(raw)} is too large`);
   return value;
 });
 
 export const year = z.string().transform((raw, ctx) => {
-  if (!/^\d{4}$/.test(raw.trim())) return fail(ctx, `${show(raw)} is not a four-digit year`);
+  if (!/^\d{4}$/.test(raw.trim())) return fail(ctx, `${showValue(raw)} is not a four-digit year`);
   return Number(raw.trim());
 });
 
@@ -85,7 +85,7 @@ export const partialDate = z.string().transform((raw, ctx) => {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(raw.trim());
   if (!match) {
     const hint = spreadsheetDateHint(raw.trim());
-    return fail(ctx, `${show(raw)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)${hint ? `: ${hint}` : ""}`);
+    return fail(ctx, `${showValue(raw)} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)${hint ? `: ${hint}` : ""}`);
   }
   const [, y, m, d] = match;
   const month = m === undefined ? 1 : Number(m);
@@ -104,13 +104,13 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, {error: (issue) => `${show(String(issue.input))} is not one of: ${values.join(", ")}`});
+  z.enum(values, {error: (issue) => `${showValue(String(issue.input))} is not one of: ${values.join(", ")}`});
 
 const yesNo = z.string().transform((raw, ctx) => {
   const value = raw.trim().toLowerCase();
   if (value === "yes") return true;
   if (value === "no") return false;
-  return fail(ctx, `${show(raw)} is not yes or no`);
+  return fail(ctx, `${showValue(raw)} is not yes or no`);
 });
 
 
@@ -118,7 +118,7 @@ const yesNo = z.string().transform((raw, ctx) => {
 const optionalUrl = z.string().transform((raw, ctx) => {
   const value = raw.trim();
   if (value === "") return null;
-  if (!/^https?:\/\/[^\s"<>]+$/.test(value)) return fail(ctx, `${show(raw)} is not an http(s) address`);
+  if (!/^https?:\/\/[^\s"<>]+$/.test(value)) return fail(ctx, `${showValue(raw)} is not an http(s) address`);
   return value;
 });
 

@@ -7,9 +7,11 @@
 // also false as FALSE, 95% as 95.00%, $100 as $100.00 and (5) as -5. ISO dates (2014-10, 2014-10-01), plain numbers,
 // yes/no and words are left alone.
 
+import {formatDate} from "../src/components/format.ts";
+import {showValue} from "./issues.ts";
+
 /** Where the setting is: Calc's and Excel's text import dialog, when a CSV file is opened. */
 const SETTING = "open CSV files with 'detect special numbers' off";
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** A date as spreadsheets display it: 06/01/03, 06/01/2003, 01.06.2003, or an ISO date with a time. */
 const slashDate = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
@@ -67,10 +69,10 @@ export function spreadsheetTextProblem(value: string): string | null {
   const first = value.charCodeAt(0);
   // = opens a formula: a spreadsheet computes it on opening and saves the result, which no check could tell from text.
   if (first === 61) {
-    return `${show(value)} starts with =, so a spreadsheet opening the file computes it as a formula and saves the result in its place; reword it so that it does not start with =`;
+    return `${showValue(value)} starts with =, so a spreadsheet opening the file computes it as a formula and saves the result in its place; reword it so that it does not start with =`;
   }
   if ((first === 35 || first === 69) && errorValue.test(value)) {
-    return `${show(value)} is a spreadsheet error, not text: a spreadsheet most likely computed the cell as a formula when the file was opened; type the original text again, not starting with =`;
+    return `${showValue(value)} is a spreadsheet error, not text: a spreadsheet most likely computed the cell as a formula when the file was opened; type the original text again, not starting with =`;
   }
   // Everything below starts with a digit, a sign, a decimal point, t, f, $ or (; most text does not, and is done here.
   const isDigit = first >= 48 && first <= 57;
@@ -79,21 +81,22 @@ export function spreadsheetTextProblem(value: string): string | null {
   if (!numeric && first !== 116 && first !== 102 && first !== 84 && first !== 70 && first !== 36 && first !== 40) return null;
   const special = specialNumber(value);
   if (special) {
-    return `${show(value)} reads as ${special.kind} to a spreadsheet with 'detect special numbers' on, which would save it as ${special.saved}; reword it (add a word, say) so that it survives a spreadsheet`;
+    return `${showValue(value)} reads as ${special.kind} to a spreadsheet with 'detect special numbers' on, which would save it as ${special.saved}; reword it (add a word, say) so that it survives a spreadsheet`;
   }
   if (!numeric) return null;
   const day = spreadsheetDay(value);
   if (day) {
-    const words = `${day.day === 1 ? "" : `${day.day} `}${MONTHS[day.month - 1]} ${day.year}`;
-    return `${show(value)} is a date as a spreadsheet writes it (${day.order}), not text: a spreadsheet most likely turned the text "${words}" into a date; type the text again, and ${SETTING}`;
+    // A month typed as words became its first day: name the month alone then.
+    const words = formatDate(`${day.year}-${pad(day.month)}-${pad(day.day)}`, day.day === 1 ? "month" : "day");
+    return `${showValue(value)} is a date as a spreadsheet writes it (${day.order}), not text: a spreadsheet most likely turned the text "${words}" into a date; type the text again, and ${SETTING}`;
   }
   if (time.test(value)) {
-    return `${show(value)} is a time as a spreadsheet writes it, not text: a spreadsheet most likely turned the text into a time; type the text again, and ${SETTING}`;
+    return `${showValue(value)} is a time as a spreadsheet writes it, not text: a spreadsheet most likely turned the text into a time; type the text again, and ${SETTING}`;
   }
   if (numberLike.test(value)) {
     const saved = savedNumber(value);
     if (saved !== null) {
-      return `${show(value)} reads as a number to a spreadsheet, which would save it ${saved}; reword it (add a word, say) so that it survives a spreadsheet`;
+      return `${showValue(value)} reads as a number to a spreadsheet, which would save it ${saved}; reword it (add a word, say) so that it survives a spreadsheet`;
     }
   }
   return null;
@@ -147,4 +150,3 @@ export function spreadsheetDateHint(value: string): string | null {
   return `it looks like a spreadsheet turned ${was} into the date ${value} (${day.order}); type it again as ${retype}, and ${SETTING}`;
 }
 
-const show = (raw: string) => (raw.length > 40 ? JSON.stringify(raw.slice(0, 40) + "…") : JSON.stringify(raw));

@@ -3,6 +3,7 @@
 // the reading says which value the figures use instead, and why, for the page to show beside the control.
 import {defaultSettings, type AnalysisSettings} from "./invasion.js";
 import {intervalMethods, type IntervalMethod} from "./stats.js";
+import {formatDate} from "../components/format.js";
 
 /** The design effects the control offers: 1 (a simple random sample) to 3. */
 export const DEFF_RANGE = [1, 3] as const;
@@ -24,8 +25,6 @@ export interface SettingsReading {
   notes: {cutoff: string | null; deff: string | null; intervalMethod: string | null};
 }
 
-const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const writeDate = (iso: string) => `${Number(iso.slice(8, 10))} ${monthNames[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 /** Typed text as it is quoted back: trimmed, and cut short if long. */
 const quote = (text: string) => {
   const trimmed = text.trim();
@@ -41,7 +40,7 @@ export function isIsoDate(text: string): boolean {
 
 function readCutoff(raw: RawSettings, last: string): {value: string; note: string | null} {
   const text = raw.cutoff.trim();
-  const using = `the figures use ${writeDate(last)}, the last date given`;
+  const using = `the figures use ${formatDate(last)}, the last date given`;
   if (raw.cutoffBadInput) return {value: last, note: `The cutoff date is incomplete: ${using}.`};
   if (text === "") return {value: last, note: `No cutoff date given: ${using}.`};
   if (!isIsoDate(text)) return {value: last, note: `Cutoff "${quote(text)}" is not a date from the years 0001–9999: ${using}.`};
