@@ -1,6 +1,6 @@
 // Page furniture built from data: headline cards, the poll table with source links, and lists of sentences.
 import type {Datasets, SourceRef} from "../lib/contracts.js";
-import {formatCount, formatDate, formatInterval} from "./format.js";
+import {formatCount, formatInterval, formatPublished} from "./format.js";
 import type {Finding, Headline} from "./headlines.js";
 import {element, scrollingTable} from "./dom.js";
 
@@ -85,9 +85,7 @@ function appendSources(parent: HTMLElement, sources: SourceRef[], document: Docu
     const years = own.map((source) => source.published?.slice(0, 4) ?? source.title);
     own.forEach((source, i) => {
       const link = sourceLink(source, undefined, document);
-      const published = source.published;
-      const precision = published?.length === 4 ? "year" : published?.length === 7 ? "month" : "day";
-      link.textContent = years.filter((year) => year === years[i]).length > 1 && published ? formatDate(published, precision) : years[i];
+      link.textContent = years.filter((year) => year === years[i]).length > 1 && source.published ? formatPublished(source.published) : years[i];
       parent.append(...(i > 0 ? [", "] : []), link);
     });
   });

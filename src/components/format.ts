@@ -39,4 +39,9 @@ export function formatDate(isoDate: string, precision: "year" | "month" | "day" 
   return `${Number(d)} ${monthNames[Number(m) - 1]} ${y}`;
 }
 
+/** A source's publication date, as precise as the source gives it (YYYY, YYYY-MM or YYYY-MM-DD): "2025", "July 2025", "18 September 2021". */
+export function formatPublished(published: string): string {
+  return formatDate(published, published.length === 4 ? "year" : published.length === 7 ? "month" : "day");
+}
+
 export const toDate = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);

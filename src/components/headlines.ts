@@ -133,6 +133,5 @@ export function invasionStatistics(data: Datasets): {label: string; value: strin
 /** The overview's caveat on how thin the record is, counted from the data so a new poll updates it. */
 export function recordCaveat(data: Datasets): string {
   const pollsters = new Set(data.polls.map((p) => p.pollster)).size;
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-  return `${count(data.polls.length, "poll")} by ${count(pollsters, "pollster")} make a thin record: the before/after comparison mixes pollsters, and support already sat near its ceiling.`;
+  return `${countOf(data.polls.length, "poll")} by ${countOf(pollsters, "pollster")} make a thin record: the before/after comparison mixes pollsters, and support already sat near its ceiling.`;
 }

@@ -1,6 +1,6 @@
 // The methods page's blocks: the dataset catalogue with downloads, how to cite, and the list of sources.
 import type {Source} from "../lib/contracts.js";
-import {formatCount, formatDate} from "./format.js";
+import {formatCount, formatDate, formatPublished} from "./format.js";
 import {element} from "./dom.js";
 
 export interface CatalogEntry {
@@ -92,9 +92,7 @@ export function sourceList(sources: Source[], document: Document = globalThis.do
       title.setAttribute("href", source.url);
       title.setAttribute("rel", "external noopener");
     }
-    // Dates are as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.
-    const precision = ({4: "year", 7: "month"} as const)[source.published?.length as 4 | 7] ?? "day";
-    const published = source.published ? formatDate(source.published, precision) : "undated";
+    const published = source.published ? formatPublished(source.published) : "undated";
     // Publisher and date after a dash, not in parentheses: some publishers carry their own ("Reuters (as published by …)").
     item.append(title, ` — ${source.publisher}, ${published}`);
     if (source.via) item.append(`; via ${source.via.publisher}`);
