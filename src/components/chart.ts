@@ -1,5 +1,6 @@
 // The chart contract shared by pages, the export command and the tests: one registry entry per chart.
 import type {Datasets} from "../lib/contracts.js";
+import {MS_PER_YEAR} from "../lib/stats.js";
 
 export type {Datasets};
 
@@ -57,6 +58,20 @@ export function chartSources(data: Datasets, sourceIds: string[]): {name: string
 export function sourceLine(data: Datasets, sourceIds: string[]): string {
   const names = chartSources(data, sourceIds).map((entry) => entry.name);
   return `Source${names.length > 1 ? "s" : ""}: ${names.join("; ")}`;
+}
+
+/**
+ * Items in time order, split into runs wherever consecutive items lie more than `maxYears` apart: the pieces a line
+ * may join, since a line across years without a figure draws a path nobody measured. A run of one is a marker.
+ */
+export function splitAtGaps<T>(items: T[], timeOf: (item: T) => number, maxYears: number): T[][] {
+  const runs: T[][] = [];
+  for (const item of [...items].sort((a, b) => timeOf(a) - timeOf(b))) {
+    const run = runs[runs.length - 1];
+    if (run && timeOf(item) - timeOf(run[run.length - 1]) <= maxYears * MS_PER_YEAR) run.push(item);
+    else runs.push([item]);
+  }
+  return runs;
 }
 
 /** Smallest and largest of many numbers; Math.min(...values) overflows the call stack past about 100,000 values. */

@@ -108,7 +108,8 @@ export interface LinearTrend {
   polls: number;
 }
 
-const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
+/** A year in milliseconds, for spans of time measured in years. */
+export const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
 
 /**
  * Least-squares trend of share on time with a 95% interval for its slope, or null with fewer than

@@ -1,7 +1,7 @@
 // Public-opinion charts: support over time with intervals, the answers per poll, and the lead.
 import * as Plot from "@observablehq/plot";
 import type {Poll} from "../../lib/contracts.js";
-import {extentOf, isNarrow, type ChartSpec, type ChartTable, type Datasets} from "../chart.js";
+import {extentOf, isNarrow, splitAtGaps, type ChartSpec, type ChartTable, type Datasets} from "../chart.js";
 import {formatCount, formatInterval, formatPercent, toDate} from "../format.js";
 import {palette} from "../palette.js";
 
@@ -161,27 +161,11 @@ export const answersStacked: ChartSpec = {
  */
 export const MAX_POLL_GAP_YEARS = 2;
 
-const yearMs = 365.25 * 24 * 3600 * 1000;
-
 /** Each pollster's polls in fieldwork order, split where consecutive polls lie more than MAX_POLL_GAP_YEARS apart. */
 export function pollRuns(polls: Poll[]): Poll[][] {
-  const runs: Poll[][] = [];
   const byPollster = new Map<string, Poll[]>();
   for (const poll of polls) byPollster.set(poll.pollster, [...(byPollster.get(poll.pollster) ?? []), poll]);
-  for (const own of byPollster.values()) {
-    const sorted = [...own].sort((a, b) => toDate(a.fieldworkMid).getTime() - toDate(b.fieldworkMid).getTime());
-    let run: Poll[] = [];
-    for (const poll of sorted) {
-      const previous = run[run.length - 1];
-      if (previous && toDate(poll.fieldworkMid).getTime() - toDate(previous.fieldworkMid).getTime() > MAX_POLL_GAP_YEARS * yearMs) {
-        runs.push(run);
-        run = [];
-      }
-      run.push(poll);
-    }
-    runs.push(run);
-  }
-  return runs;
+  return [...byPollster.values()].flatMap((own) => splitAtGaps(own, (p) => toDate(p.fieldworkMid).getTime(), MAX_POLL_GAP_YEARS));
 }
 
 export const leadTimeline: ChartSpec = {

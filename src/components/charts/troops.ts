@@ -1,7 +1,8 @@
 // KFOR strength 1999–today, with qualifiers, reinforcements, targets and events; and support on the same time axis.
 import * as Plot from "@observablehq/plot";
 import type {Troop} from "../../lib/contracts.js";
-import {extentOf, isNarrow, type ChartSpec, type Datasets} from "../chart.js";
+import {extentOf, isNarrow, splitAtGaps, type ChartSpec, type Datasets} from "../chart.js";
+import {MS_PER_YEAR} from "../../lib/stats.js";
 import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.js";
 import {palette, textColors} from "../palette.js";
 import {currentKforStrength, kforLevels, largestKforStrength} from "../facts.js";
@@ -17,8 +18,6 @@ export function kforTimeDomain(data: Datasets): [Date, Date] {
   const [first, last] = extentOf(times).map((time) => new Date(time));
   return [new Date(Date.UTC(first.getUTCFullYear(), 0, 1)), new Date(Date.UTC(last.getUTCFullYear() + 1, 0, 1))];
 }
-
-const yearMs = 365.25 * 24 * 3600 * 1000;
 
 /** What a KFOR level counts. */
 export type LevelScope = "troops in Kosovo" | "the initial deployment" | "military and civilian personnel";
@@ -48,17 +47,8 @@ export const MAX_GAP_YEARS = 3;
  * consecutive figures lie more than MAX_GAP_YEARS apart. A run of one figure is a marker, not a line.
  */
 export function strengthRuns(troops: Troop[]): Troop[][] {
-  const series = kforLevels(troops)
-    .filter((t) => levelScope(t) === "troops in Kosovo")
-    .sort((a, b) => toDate(a.date).getTime() - toDate(b.date).getTime());
-  const runs: Troop[][] = [];
-  for (const level of series) {
-    const run = runs[runs.length - 1];
-    const previous = run?.[run.length - 1];
-    if (previous && toDate(level.date).getTime() - toDate(previous.date).getTime() <= MAX_GAP_YEARS * yearMs) run.push(level);
-    else runs.push([level]);
-  }
-  return runs;
+  const series = kforLevels(troops).filter((t) => levelScope(t) === "troops in Kosovo");
+  return splitAtGaps(series, (t) => toDate(t.date).getTime(), MAX_GAP_YEARS);
 }
 
 /**
@@ -70,7 +60,7 @@ export function latestCluster(troops: Troop[]): Troop[] {
   const current = currentKforStrength(troops);
   if (!current) return [];
   const latest = toDate(current.date).getTime();
-  return troops.filter((t) => t.force === "KFOR" && t.kind !== "target" && latest - toDate(t.date).getTime() < yearMs && toDate(t.date).getTime() - latest < yearMs);
+  return troops.filter((t) => t.force === "KFOR" && t.kind !== "target" && latest - toDate(t.date).getTime() < MS_PER_YEAR && toDate(t.date).getTime() - latest < MS_PER_YEAR);
 }
 
 /**
@@ -80,7 +70,7 @@ export function latestCluster(troops: Troop[]): Troop[] {
  */
 function labelledLevels(all: Troop[], cluster: Troop[], minYears: number): Troop[] {
   const labelled: Troop[] = [];
-  const near = (a: Troop, b: Troop) => Math.abs(toDate(a.date).getTime() - toDate(b.date).getTime()) < minYears * yearMs && Math.abs(a.troops - b.troops) <= 8000;
+  const near = (a: Troop, b: Troop) => Math.abs(toDate(a.date).getTime() - toDate(b.date).getTime()) < minYears * MS_PER_YEAR && Math.abs(a.troops - b.troops) <= 8000;
   for (const level of [...all].reverse()) {
     if (cluster.includes(level)) continue;
     if ([...cluster.filter((t) => t.kind === "level"), ...labelled].every((other) => !near(level, other))) labelled.push(level);
