@@ -101,21 +101,30 @@ export function ruleLabelAnchor(px: number, label: string, frame: Pick<Layout, "
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/** Everything drawn inside the frame that a label must not cross: each poll's interval, dot and label; the rules; the lines. */
-function obstacles(data: Datasets, frame: Layout): {boxes: Box[]; segments: [number, number, number, number][]} {
-  const boxes: Box[] = [];
-  for (const p of data.polls) {
+/** Each poll's interval and dot as drawn, in the order of data.polls. */
+function pollMarkBoxes(data: Datasets, frame: Layout): [interval: Box, dot: Box][] {
+  return data.polls.map((p) => {
     const px = frame.x(toDate(p.fieldworkMid));
-    boxes.push({x0: px - 2, x1: px + 2, y0: frame.y(p.supportCi[1]) - 1, y1: frame.y(p.supportCi[0]) + 1});
-    boxes.push({x0: px - 6, x1: px + 6, y0: frame.y(p.support) - 6, y1: frame.y(p.support) + 6});
-  }
-  boxes.push(...pollLabelBoxes(data, frame).map((label) => label.box));
-  const top = frame.marginTop;
-  const bottom = frame.height - frame.marginBottom;
-  for (const rule of [toDate(data.invasion.cutoff), separateInvasionRule(data)]) {
-    if (rule) boxes.push({x0: frame.x(rule) - 2, x1: frame.x(rule) + 2, y0: top, y1: bottom});
-  }
-  for (const m of periodMeans(data)) boxes.push({x0: frame.x(m.x1), x1: frame.x(m.x2), y0: frame.y(m.mean) - 1.5, y1: frame.y(m.mean) + 1.5});
+    return [
+      {x0: px - 2, x1: px + 2, y0: frame.y(p.supportCi[1]) - 1, y1: frame.y(p.supportCi[0]) + 1},
+      {x0: px - 6, x1: px + 6, y0: frame.y(p.support) - 6, y1: frame.y(p.support) + 6}
+    ];
+  });
+}
+
+/** The rules from the top of the frame to its bottom: the cutoff's, and the invasion's when it has its own. */
+function ruleBoxes(data: Datasets, frame: Layout, halfWidth: number): Box[] {
+  return [toDate(data.invasion.cutoff), separateInvasionRule(data)].flatMap((rule) =>
+    rule ? [{x0: frame.x(rule) - halfWidth, x1: frame.x(rule) + halfWidth, y0: frame.marginTop, y1: frame.height - frame.marginBottom}] : []
+  );
+}
+
+/** The periods' dashed mean lines. */
+const meanLineBoxes = (data: Datasets, frame: Layout): Box[] => periodMeans(data).map((m) => ({x0: frame.x(m.x1), x1: frame.x(m.x2), y0: frame.y(m.mean) - 1.5, y1: frame.y(m.mean) + 1.5}));
+
+/** Everything drawn inside the frame that a mean label must not cross: each poll's interval, dot and label; the rules; the lines. */
+function obstacles(data: Datasets, frame: Layout, pollLabels: PollLabel[]): {boxes: Box[]; segments: [number, number, number, number][]} {
+  const boxes = [...pollMarkBoxes(data, frame).flat(), ...pollLabels.map((label) => label.box), ...ruleBoxes(data, frame, 2), ...meanLineBoxes(data, frame)];
   return {boxes, segments: trendSegments(data, frame)};
 }
 
@@ -143,23 +152,20 @@ const pollLabel = (p: Poll) => `${p.pollster} ${formatPercent(p.support)}`;
  * a mean line or a trend line
  * (on a phone the 2023 and 2024 polls sit about 17px apart). In the order of data.polls.
  */
-function pollLabelBoxes(data: Datasets, frame: Layout): {x: Date; y: number; box: Box}[] {
+type PollLabel = {x: Date; y: number; box: Box};
+
+function pollLabelBoxes(data: Datasets, frame: Layout): PollLabel[] {
   const placed: Box[] = [];
-  const result: {x: Date; y: number; box: Box}[] = new Array(data.polls.length);
+  const result: PollLabel[] = new Array(data.polls.length);
   const order = data.polls.map((p, i) => ({i, px: frame.x(toDate(p.fieldworkMid))})).sort((a, b) => a.px - b.px);
   // The other polls' intervals and dots (a label is placed clear of its own).
-  const marksOf = order.map(({i, px}) => {
-    const p = data.polls[i];
-    return [
-      {x0: px - 2, x1: px + 2, y0: frame.y(p.supportCi[1]) - 1, y1: frame.y(p.supportCi[0]) + 1},
-      {x0: px - 6, x1: px + 6, y0: frame.y(p.support) - 6, y1: frame.y(p.support) + 6}
-    ];
-  });
-  const meanLines = periodMeans(data).map((m) => ({x0: frame.x(m.x1), x1: frame.x(m.x2), y0: frame.y(m.mean) - 1.5, y1: frame.y(m.mean) + 1.5}));
+  const marks = pollMarkBoxes(data, frame);
+  const meanLines = meanLineBoxes(data, frame);
   const segments = trendSegments(data, frame);
-  const rules = [toDate(data.invasion.cutoff), separateInvasionRule(data)].flatMap((rule) => (rule ? [{x0: frame.x(rule) - 1.5, x1: frame.x(rule) + 1.5, y0: frame.marginTop, y1: frame.height - frame.marginBottom}] : []));
-  for (const [k, {i, px}] of order.entries()) {
-    const others = [...placed, ...meanLines, ...rules, ...marksOf.filter((_, j) => j !== k).flat()];
+  // Poll labels may come within half a pixel of a 2px rule; mean labels keep a pixel (obstacles).
+  const rules = ruleBoxes(data, frame, 1.5);
+  for (const {i, px} of order) {
+    const others = [...placed, ...meanLines, ...rules, ...marks.filter((_, j) => j !== i).flat()];
     const blocked = (box: Box) => others.some((b) => overlaps(box, b)) || segments.some((segment) => crossesSegment(box, segment));
     const p = data.polls[i];
     const half = textWidth(pollLabel(p), frame.fontSize) / 2;
@@ -190,8 +196,8 @@ function pollLabelBoxes(data: Datasets, frame: Layout): {x: Date; y: number; box
 type MeanLabel = {period: "pre" | "post"; text: string; x: Date; y: number; box: Box};
 
 /** Labels placed just under (else over) their dashed line, as far left in the period as they go where nothing drawn crosses them. */
-function placeInside(data: Datasets, frame: Layout, means: ReturnType<typeof periodMeans>): MeanLabel[] {
-  const {boxes, segments} = obstacles(data, frame);
+function placeInside(data: Datasets, frame: Layout, pollLabels: PollLabel[], means: ReturnType<typeof periodMeans>): MeanLabel[] {
+  const {boxes, segments} = obstacles(data, frame, pollLabels);
   const inside: Box = {x0: frame.marginLeft, x1: frame.width - frame.marginRight, y0: frame.marginTop, y1: frame.height - frame.marginBottom};
   const placed: MeanLabel[] = [];
   for (const m of means) {
@@ -220,19 +226,21 @@ function placeInside(data: Datasets, frame: Layout, means: ReturnType<typeof per
  * two years wide) it goes at the line's end, in a right margin widened for it, where nothing else is drawn. A before-
  * period label that fits nowhere is left out: the subtitle gives both means.
  */
-export function meanLabelLayout(data: Datasets, width: number): {frame: Layout; labels: MeanLabel[]} {
+export function meanLabelLayout(data: Datasets, width: number): {frame: Layout; labels: MeanLabel[]; pollLabels: PollLabel[]} {
   const means = periodMeans(data);
   let frame = layout(data, width);
-  let labels = placeInside(data, frame, means);
+  let pollLabels = pollLabelBoxes(data, frame);
+  let labels = placeInside(data, frame, pollLabels, means);
   const post = means.find((m) => m.period === "post");
   if (post && !labels.some((l) => l.period === "post")) {
     const w = textWidth(post.short, frame.fontSize);
     frame = layout(data, width, w + 10);
-    labels = placeInside(data, frame, means.filter((m) => m.period === "pre"));
+    pollLabels = pollLabelBoxes(data, frame);
+    labels = placeInside(data, frame, pollLabels, means.filter((m) => m.period === "pre"));
     const left = width - frame.marginRight + 4;
     const height = frame.fontSize * 1.3;
     // Level with the line's end, else just under or over it: a poll label near the right edge can reach into the margin.
-    const {boxes} = obstacles(data, frame);
+    const {boxes} = obstacles(data, frame, pollLabels);
     const line = frame.y(post.mean);
     for (const top of [line - height / 2, line + 3, line - 3 - height, line + 3 + height, line - 3 - 2 * height]) {
       const box = {x0: left, x1: left + w, y0: top, y1: top + height};
@@ -241,7 +249,7 @@ export function meanLabelLayout(data: Datasets, width: number): {frame: Layout; 
       break;
     }
   }
-  return {frame, labels};
+  return {frame, labels, pollLabels};
 }
 
 export const supportBeforeAfter: ChartSpec = {
@@ -285,12 +293,11 @@ export const supportBeforeAfter: ChartSpec = {
   sourceIds: pollSources,
   table: (data) => ({columns: pollTableColumns, rows: pollRows(data)}),
   plot: (data, {width, document}) => {
-    const {frame, labels: meanLabels} = meanLabelLayout(data, width);
+    const {frame, labels: meanLabels, pollLabels} = meanLabelLayout(data, width);
     const [start, end] = frame.time;
     const cutoff = toDate(data.invasion.cutoff);
     const invasion = separateInvasionRule(data);
     const means = periodMeans(data);
-    const pollLabels = pollLabelBoxes(data, frame);
     const rules = [
       // Rows under the y axis's label, which Plot sets at the very top left (3 to 15px): the cutoff's centred 22px down,
       // the invasion's, when it has its own rule, 14px lower (the top margin grows to hold it).
