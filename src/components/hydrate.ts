@@ -20,7 +20,7 @@ interface LiveCharts {
 
 let liveCharts: Promise<LiveCharts> | undefined;
 
-/** The chart code and Plot (with all of d3), fetched once per page and only when first needed. */
+/** The chart code and Plot (in the build, only the marks the charts use: scripts/plot-subset.ts), fetched once per page and only when first needed. */
 function loadLiveCharts(): Promise<LiveCharts> {
   liveCharts ??= Promise.all([import("./registry.js"), import("./figure.js")]).then(([registry, figure]) => ({chartById: registry.chartById, chartFigure: figure.chartFigure}));
   return liveCharts;
