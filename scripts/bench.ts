@@ -6,7 +6,7 @@ import {spawn} from "node:child_process";
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import type {Server} from "node:http";
 import {availableParallelism, cpus, loadavg, tmpdir} from "node:os";
-import {join, relative} from "node:path";
+import {dirname, join, relative} from "node:path";
 import {performance} from "node:perf_hooks";
 import {fileURLToPath} from "node:url";
 import type {Browser, Page} from "playwright-core";
@@ -213,6 +213,7 @@ function writeFloorPage(builtHtml: string, outFile: string): boolean {
   if (start < 0) return false;
   const end = builtHtml.indexOf("</figure></div>", start);
   const figure = builtHtml.slice(start, end + "</figure></div>".length);
+  mkdirSync(dirname(outFile), {recursive: true}); // embed/<chart-id>.html sits a folder down
   writeFileSync(outFile, `<!doctype html>\n<html lang="${PAGE_LANGUAGE}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Static floor</title>\n</head>\n<body>\n${figure}\n</body>\n</html>\n`);
   return true;
 }
