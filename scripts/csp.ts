@@ -106,7 +106,7 @@ export function policyMeta(policy: string): string {
  */
 export function addContentSecurityPolicy(html: string, page = "page"): string {
   if (/<meta http-equiv="Content-Security-Policy"/i.test(html)) throw new Error(`${page}: already has a Content-Security-Policy`);
-  const charset = /<head>\n?<meta charset="utf-8">\n?/.exec(html);
+  const charset = /<head\b[^>]*>\s*<meta charset="?utf-8"?\s*\/?>\n?/i.exec(html);
   if (!charset) throw new Error(`${page}: no <head> opening with <meta charset="utf-8">; Framework's page template changed, review scripts/csp.ts`);
   const at = charset.index + charset[0].length;
   return `${html.slice(0, at)}${policyMeta(contentSecurityPolicy(inlineCode(html)))}\n${html.slice(at)}`;
