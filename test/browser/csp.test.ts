@@ -59,6 +59,7 @@ async function builtInlineCode(page: Page, html: string) {
   }, html);
 }
 
+// Computed here, not with scripts/csp.ts, so the build's hashing is checked against the texts Chromium parsed.
 const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const directive = (policy: string, name: string) => policy.split(/;\s*/).find((part) => part.startsWith(`${name} `))?.split(/\s+/).slice(1) ?? [];
 
