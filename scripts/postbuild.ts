@@ -15,6 +15,7 @@ import {blocks, type BlockContext} from "../src/components/blocks.ts";
 import type {Datasets} from "../src/components/chart.ts";
 import {staticChartFigure} from "../src/components/figure.ts";
 import {chartById} from "../src/components/registry.ts";
+import {publishCharts} from "./chart-files.ts";
 
 /**
  * Placeholders as the pages write them and Framework passes them through. Only this exact form is filled: any other
@@ -236,6 +237,7 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
     const critical = inlineCriticalCss(drawn, file, compile);
     writeFileSync(file, isNotFoundPage(file, outDir) ? dropPageScript(critical.html, file) : deferPageScript(critical.html, file, critical.stylesheets));
   }
+  publishCharts(outDir, data);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) postbuild(fileURLToPath(new URL("../dist/", import.meta.url)));
