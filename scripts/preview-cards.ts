@@ -32,6 +32,7 @@ const FONT_FAMILY = `${EXPORT_FONT_FAMILY}, sans-serif`;
 const MARGIN = {side: 56, top: 44, bottom: 36};
 const TITLE_SIZES = [48, 44, 40, 36, 32];
 const TITLE_MAX_LINES = 2;
+const TITLE_LINES_AT_MOST = 4;
 const TITLE_LINE_HEIGHT = 1.2;
 const TITLE_WEIGHT = 700;
 /** Between the title's last line and the chart's content. */
@@ -62,14 +63,18 @@ export function measureTextWidth(text: string, fontSize: number, fontWeight = 40
   return new Resvg(serializeXml(svg), resvgOptions()).getBBox()?.width ?? 0;
 }
 
-/** Greedy word wrap to a measured width; a word wider than a line gets a line of its own. */
-export function wrapToWidth(text: string, maxWidth: number, fontSize: number, fontWeight = 400): string[] {
+/**
+ * Greedy word wrap to a measured width; a word wider than a line gets a line of its own. With `maxLines`, it stops
+ * once there are more lines than that (the last one then unfinished): enough to know the text does not fit.
+ */
+export function wrapToWidth(text: string, maxWidth: number, fontSize: number, fontWeight = 400, maxLines = Infinity): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (line && measureTextWidth(candidate, fontSize, fontWeight) > maxWidth) {
       lines.push(line);
+      if (lines.length > maxLines) return lines;
       line = word;
     } else {
       line = candidate;
@@ -85,14 +90,28 @@ export interface CardTitle {
   lineHeight: number;
 }
 
-/** The title at the largest size that fits TITLE_MAX_LINES lines of the card's width, or at the smallest size. */
+/**
+ * The title at the largest size that fits TITLE_MAX_LINES lines of the card's width, or at the smallest size in up to
+ * TITLE_LINES_AT_MOST lines, the last ending in "…" if the title is longer still (the card must keep room for its
+ * chart; the page has the whole title).
+ */
 export function layoutCardTitle(title: string, width = CARD_WIDTH - 2 * MARGIN.side): CardTitle {
-  let lines: string[] = [];
   for (const fontSize of TITLE_SIZES) {
-    lines = wrapToWidth(title, width, fontSize, TITLE_WEIGHT);
-    if (lines.length <= TITLE_MAX_LINES || fontSize === TITLE_SIZES[TITLE_SIZES.length - 1]) return {lines, fontSize, lineHeight: Math.round(fontSize * TITLE_LINE_HEIGHT)};
+    const smallest = fontSize === TITLE_SIZES[TITLE_SIZES.length - 1];
+    const lines = wrapToWidth(title, width, fontSize, TITLE_WEIGHT, smallest ? TITLE_LINES_AT_MOST : TITLE_MAX_LINES);
+    const lineHeight = Math.round(fontSize * TITLE_LINE_HEIGHT);
+    if (lines.length <= TITLE_MAX_LINES) return {lines, fontSize, lineHeight};
+    if (smallest) return {lines: shortenLines(lines, TITLE_LINES_AT_MOST, width, fontSize), fontSize, lineHeight};
   }
   throw new Error("no title sizes");
+}
+
+/** The first `count` lines, the last with as many words as fit beside an ellipsis, when there are more. */
+function shortenLines(lines: string[], count: number, width: number, fontSize: number): string[] {
+  if (lines.length <= count) return lines;
+  const words = lines[count - 1].split(" ");
+  while (words.length > 1 && measureTextWidth(`${words.join(" ")} …`, fontSize, TITLE_WEIGHT) > width) words.pop();
+  return [...lines.slice(0, count - 1), `${words.join(" ")} …`];
 }
 
 /** Where the chart sits on the card: its drawing's CSS width, its composed size, and the scale and place it is drawn at. */
@@ -109,7 +128,9 @@ export interface CardChart {
 export interface CardLayout {
   title: CardTitle & {top: number};
   chart: CardChart;
-  /** The card as one SVG, CARD_WIDTH × CARD_HEIGHT. */
+  /** The card's drawing in two parts, each SVG markup in the card's coordinates: the chart, and the title over it. */
+  parts: {chart: string; title: string};
+  /** The card as one SVG file, CARD_WIDTH × CARD_HEIGHT. */
   svg: string;
 }
 
@@ -140,28 +161,36 @@ export function layoutCard(spec: ChartSpec, data: Datasets, document: Document =
   const title = {...layoutCardTitle(titleText), top: MARGIN.top};
   const chart = fitChart(spec, data, document, title.top + title.lines.length * title.lineHeight + TITLE_GAP);
 
-  const root = document.createElementNS(SVG_NS, "svg");
-  const attributes = {xmlns: SVG_NS, width: CARD_WIDTH, height: CARD_HEIGHT, viewBox: `0 0 ${CARD_WIDTH} ${CARD_HEIGHT}`, "font-family": FONT_FAMILY};
-  for (const [name, value] of Object.entries(attributes)) root.setAttribute(name, String(value));
-  const accessibleTitle = document.createElementNS(SVG_NS, "title");
-  accessibleTitle.textContent = titleText;
-  const background = document.createElementNS(SVG_NS, "rect");
-  for (const [name, value] of Object.entries({width: CARD_WIDTH, height: CARD_HEIGHT, fill: lightTheme.background})) background.setAttribute(name, String(value));
-  root.append(accessibleTitle, background);
   // The composed chart goes in as it is (a nested <svg> keeps its own viewBox), moved and scaled into its place; first,
   // so that its own white background, which may reach over the margin under the title, lies under the title.
   const chartSvg = chart.svg.replace(/^<\?xml[^>]*>\s*/, "").trim();
-  const placed = `<g transform="translate(${round(chart.x)} ${round(chart.y)}) scale(${round(chart.scale, 10_000)})">${chartSvg}</g>`;
-  const titleLines = title.lines.map((line, index) => {
-    const text = document.createElementNS(SVG_NS, "text");
-    // Baseline: the line box's top, half the leading, and the font's ascent (about 0.8 em in DejaVu Sans).
-    const baseline = title.top + index * title.lineHeight + (title.lineHeight - title.fontSize) / 2 + title.fontSize * 0.8;
-    for (const [name, value] of Object.entries({x: MARGIN.side, y: round(baseline), "font-size": title.fontSize, "font-weight": TITLE_WEIGHT, fill: lightTheme.foreground})) text.setAttribute(name, String(value));
-    text.textContent = line; // text from data is set as text, never parsed as markup
-    return serializeXml(text);
-  });
-  const svg = serializeXml(root).replace(/<\/svg>$/, () => `${placed}${titleLines.join("")}</svg>`);
-  return {title, chart, svg: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`};
+  const parts = {
+    chart: `<g transform="translate(${round(chart.x)} ${round(chart.y)}) scale(${round(chart.scale, 10_000)})">${chartSvg}</g>`,
+    title: title.lines
+      .map((line, index) => {
+        const text = document.createElementNS(SVG_NS, "text");
+        // Baseline: the line box's top, half the leading, and the font's ascent (about 0.8 em in DejaVu Sans).
+        const baseline = title.top + index * title.lineHeight + (title.lineHeight - title.fontSize) / 2 + title.fontSize * 0.8;
+        for (const [name, value] of Object.entries({x: MARGIN.side, y: round(baseline), "font-size": title.fontSize, "font-weight": TITLE_WEIGHT, fill: lightTheme.foreground})) text.setAttribute(name, String(value));
+        text.textContent = line; // text from data is set as text, never parsed as markup
+        return serializeXml(text);
+      })
+      .join("")
+  };
+  return {title, chart, parts, svg: cardSvg(titleText, parts.chart + parts.title, document)};
+}
+
+/** A CARD_WIDTH × CARD_HEIGHT SVG file on the light theme's background, named by `name`, holding `content` (markup). */
+export function cardSvg(name: string, content: string, document: Document = exportDocument()): string {
+  const root = document.createElementNS(SVG_NS, "svg");
+  const attributes = {xmlns: SVG_NS, width: CARD_WIDTH, height: CARD_HEIGHT, viewBox: `0 0 ${CARD_WIDTH} ${CARD_HEIGHT}`, "font-family": FONT_FAMILY};
+  for (const [key, value] of Object.entries(attributes)) root.setAttribute(key, String(value));
+  const accessibleName = document.createElementNS(SVG_NS, "title");
+  accessibleName.textContent = name;
+  const background = document.createElementNS(SVG_NS, "rect");
+  for (const [key, value] of Object.entries({width: CARD_WIDTH, height: CARD_HEIGHT, fill: lightTheme.background})) background.setAttribute(key, String(value));
+  root.append(accessibleName, background);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml(root).replace(/<\/svg>$/, () => `${content}</svg>`)}\n`;
 }
 
 const round = (value: number, precision = 100) => Math.round(value * precision) / precision;
