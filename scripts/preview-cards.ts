@@ -27,7 +27,7 @@ const FONT_FAMILY = `${EXPORT_FONT_FAMILY}, sans-serif`;
 
 /**
  * The card's frame. A card is mostly seen at a third to a half of its size (a chat's unfurl, a post), so the title is
- * set large: the largest of these sizes at which it fits in two lines, or the smallest in as many as it needs.
+ * set large: the largest of these sizes at which it fits in two lines, or the smallest in up to four (layoutCardTitle).
  */
 const MARGIN = {side: 56, top: 44, bottom: 36};
 const TITLE_SIZES = [48, 44, 40, 36, 32];
