@@ -1,5 +1,6 @@
 // Observable Framework configuration: the site's pages, and no request to any other host.
 import {setCurrentDate} from "@observablehq/framework/dist/config.js";
+import {descriptionMeta} from "./scripts/page-descriptions.ts";
 import {sitePath} from "./scripts/site-url.ts";
 import {lastUpdated, sourceDate} from "./scripts/source-date.ts";
 import {formatDate} from "./src/components/format.ts";
@@ -48,7 +49,8 @@ export default {
   // The default theme links web fonts from another host; the site must load nothing from elsewhere.
   globalStylesheets: [],
   style: "style.css",
-  head: `<link rel="icon" href="${favicon}"><meta name="description" content="What Kosovars think of joining NATO, how that changed after Russia invaded Ukraine, and KFOR's troop strength since 1999: every number sourced, every uncertainty shown.">`,
+  // Each page's own description (scripts/page-descriptions.ts); the build adds the preview tags (scripts/preview-cards.ts).
+  head: ({path}: {path: string}) => `<link rel="icon" href="${favicon}">${descriptionMeta(path)}`,
   footer,
   // Only the 404 page uses it, as its <base>: it is served at whatever address was not found (see scripts/site-url.ts).
   base: sitePath(),

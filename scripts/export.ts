@@ -4,7 +4,7 @@ import {createRequire} from "node:module";
 import {join, relative, resolve} from "node:path";
 import {performance} from "node:perf_hooks";
 import {pathToFileURL} from "node:url";
-import {Resvg} from "@resvg/resvg-js";
+import {Resvg, type ResvgRenderOptions} from "@resvg/resvg-js";
 import {parseHTML} from "linkedom";
 import {buildDatasets} from "../loaders/datasets.ts";
 import {loadTables} from "../loaders/dataset.ts";
@@ -40,31 +40,63 @@ export interface ExportedChart {
   milliseconds: number;
 }
 
-/** PNG bytes of an SVG at PNG_SCALE, with the bundled font and no system fonts (the output is the same on any machine). */
-export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
-  const renderer = new Resvg(svg, {
+/**
+ * resvg's options for the export: the bundled fonts and no system fonts, so the output is the same on any machine.
+ * Shared by the preview cards (scripts/preview-cards.ts), which also measure their text with it.
+ */
+export function resvgOptions(scale = 1): ResvgRenderOptions {
+  return {
     fitTo: {mode: "zoom", value: scale},
     font: {fontFiles: exportFontFiles, loadSystemFonts: false, defaultFontFamily: EXPORT_FONT_FAMILY, sansSerifFamily: EXPORT_FONT_FAMILY},
     logLevel: "off"
-  });
-  return renderer.render().asPng();
+  };
+}
+
+/** PNG bytes of an SVG at PNG_SCALE, with the bundled font and no system fonts (the output is the same on any machine). */
+export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
+  return new Resvg(svg, resvgOptions(scale)).render().asPng();
+}
+
+/** A linkedom document to draw charts in, in Node. */
+export function exportDocument(): Document {
+  return parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
+}
+
+/** One chart's three files, in memory: the standalone SVG, its PNG at PNG_SCALE, and its data table as CSV. */
+export interface ChartFiles {
+  svg: string;
+  png: Buffer;
+  csv: string;
+  /** Size of the SVG in CSS pixels; the PNG is PNG_SCALE times this. */
+  width: number;
+  height: number;
+}
+
+/** The file name of each of a chart's files: `<chart-id>.svg`, `.png`, `.csv`. */
+export const chartFileNames = (id: string) => ({svg: `${id}.svg`, png: `${id}.png`, csv: `${id}.csv`});
+
+/** The bytes of a chart's three files, as `npm run export` writes them and the build publishes them under /charts/. */
+export function renderChartFiles(spec: ChartSpec, data: Datasets, document: Document, {width = DEFAULT_EXPORT_WIDTH, theme = lightTheme}: {width?: number; theme?: ExportTheme} = {}): ChartFiles {
+  const composed = composeChartSvg(spec, data, {width, document, theme});
+  return {svg: composed.svg, png: svgToPng(composed.svg), csv: tableToCsv(spec.table(data)), width: composed.width, height: composed.height};
 }
 
 function exportChart(spec: ChartSpec, data: Datasets, document: Document, outDir: string, width: number, theme: ExportTheme): ExportedChart {
   const started = performance.now();
-  const composed = composeChartSvg(spec, data, {width, document, theme});
-  const files = {svg: join(outDir, `${spec.id}.svg`), png: join(outDir, `${spec.id}.png`), csv: join(outDir, `${spec.id}.csv`)};
-  writeFileSync(files.svg, composed.svg);
-  writeFileSync(files.png, svgToPng(composed.svg));
-  writeFileSync(files.csv, tableToCsv(spec.table(data)));
-  return {id: spec.id, files, width: composed.width, height: composed.height, milliseconds: performance.now() - started};
+  const rendered = renderChartFiles(spec, data, document, {width, theme});
+  const names = chartFileNames(spec.id);
+  const files = {svg: join(outDir, names.svg), png: join(outDir, names.png), csv: join(outDir, names.csv)};
+  writeFileSync(files.svg, rendered.svg);
+  writeFileSync(files.png, rendered.png);
+  writeFileSync(files.csv, rendered.csv);
+  return {id: spec.id, files, width: rendered.width, height: rendered.height, milliseconds: performance.now() - started};
 }
 
 /** Writes the three files of every chart into outDir, using the same chart functions as the pages. */
 export function exportCharts({outDir, data = buildDatasets(loadTables()), charts = registeredCharts, width = DEFAULT_EXPORT_WIDTH, theme = lightTheme}: ExportOptions): ExportedChart[] {
   mkdirSync(outDir, {recursive: true});
-  const {document} = parseHTML("<!doctype html><html><body></body></html>");
-  return charts.map((spec) => exportChart(spec, data, document as unknown as Document, outDir, width, theme));
+  const document = exportDocument();
+  return charts.map((spec) => exportChart(spec, data, document, outDir, width, theme));
 }
 
 function main(): void {

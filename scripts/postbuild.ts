@@ -15,6 +15,7 @@ import {blocks, type BlockContext} from "../src/components/blocks.ts";
 import type {Datasets} from "../src/components/chart.ts";
 import {staticChartFigure} from "../src/components/figure.ts";
 import {chartById} from "../src/components/registry.ts";
+import {publishCharts} from "./chart-files.ts";
 import {lockDownPages} from "./csp.ts";
 import {subsetPackages} from "./plot-subset.ts";
 
@@ -239,6 +240,7 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
     const critical = inlineCriticalCss(drawn, file, compile);
     writeFileSync(file, isNotFoundPage(file, outDir) ? dropPageScript(critical.html, file) : deferPageScript(critical.html, file, critical.stylesheets));
   }
+  publishCharts(outDir, data);
   // Last, over every page as finally written: each inline script and style is allowed by its hash (scripts/csp.ts).
   lockDownPages(htmlFiles(outDir), (file) => isNotFoundPage(file, outDir));
 }

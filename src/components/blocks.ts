@@ -4,7 +4,7 @@
 import type {Datasets} from "../lib/contracts.js";
 import {caveatParagraph, headlineCards, pollTable, sentenceList, statisticList} from "./cards.js";
 import {findings, headlines, invasionStatistics, recordCaveat} from "./headlines.js";
-import {catalogTable, citationBlock, sourceList, type CatalogEntry, type Edition} from "./methods.js";
+import {catalogTable, chartFilesTable, citationBlock, sourceList, type CatalogEntry, type ChartEntry, type Edition} from "./methods.js";
 
 /** What the build knows about a page: the datasets, a document to build in, and the page's registered files. */
 export interface BlockContext {
@@ -24,6 +24,7 @@ export const blocks: Record<string, (context: BlockContext) => HTMLElement> = {
   // At the default settings: the same numbers as the live controls' first values.
   "invasion-statistics": ({data, document}) => statisticList(invasionStatistics(data), document),
   "dataset-catalog": ({document, fileJson}) => catalogTable(fileJson("./data/catalog.json") as CatalogEntry[], document),
+  "chart-files": ({document, fileJson}) => chartFilesTable(fileJson("./data/charts.json") as ChartEntry[], document),
   "how-to-cite": ({document, fileJson}) => citationBlock(fileJson("./data/edition.json") as Edition, document),
   sources: ({data, document}) => sourceList(data.sources, document)
 };

@@ -1,7 +1,8 @@
-// The methods page's blocks: the dataset catalogue with downloads, how to cite, and the list of sources.
+// The methods page's blocks: the dataset catalogue with downloads, every chart's files, how to cite, and the list of
+// sources.
 import type {Source} from "../lib/contracts.js";
 import {formatCount, formatDate, formatPublished} from "./format.js";
-import {element} from "./dom.js";
+import {element, scrollingTable} from "./dom.js";
 
 export interface CatalogEntry {
   name: string;
@@ -20,14 +21,33 @@ export interface Edition {
 /** A dataset's stable, un-hashed address relative to the site's root (written by the build through dynamicPaths). */
 export const stableAddress = (file: string) => `data/${file}`;
 
+/** The folder of the built site that holds every chart's files (scripts/chart-files.ts writes them). */
+export const CHARTS_FOLDER = "charts";
+
+/** The kinds of file each chart is published as, in the order /methods lists them. */
+export const CHART_FILE_KINDS = ["svg", "png", "csv"] as const;
+export type ChartFileKind = (typeof CHART_FILE_KINDS)[number];
+
+/** A chart's file at its stable address relative to the site's root: `charts/<chart-id>.svg`, `.png`, `.csv`. */
+export const chartFileAddress = (id: string, kind: ChartFileKind) => `${CHARTS_FOLDER}/${id}.${kind}`;
+
+/** One chart as /methods lists it (src/data/charts.json.ts): its id, which names its files, and its title. */
+export interface ChartEntry {
+  id: string;
+  title: string;
+}
+
 // Built in the document given: the browser's on the page, linkedom's when the build writes them into the HTML.
-// rel=external keeps Framework from rewriting a stable address to a hashed copy.
-function stableLink(document: Document, file: string, text = file): HTMLAnchorElement {
+// rel=external keeps Framework from rewriting a stable address to a hashed copy. Relative to the page, which sits at
+// the site's root, so the links work at any address the site is served from.
+function siteLink(document: Document, address: string, text: string): HTMLAnchorElement {
   const link = element(document, "a", undefined, text);
-  link.href = `./${stableAddress(file)}`;
+  link.href = `./${address}`;
   link.rel = "external";
   return link;
 }
+
+const stableLink = (document: Document, file: string, text = file) => siteLink(document, stableAddress(file), text);
 
 function download(document: Document, file: string): HTMLAnchorElement {
   const link = stableLink(document, file);
@@ -55,6 +75,37 @@ export function catalogTable(catalog: CatalogEntry[], document: Document = globa
     container.append(section);
   }
   return container;
+}
+
+/**
+ * Every chart's files at their stable addresses: a table of the charts by title, each with its image as SVG and as
+ * PNG (twice the SVG's size) and its data as CSV. The links read the same on every row; each row's header, the
+ * chart's title, says which chart they belong to.
+ */
+export function chartFilesTable(entries: ChartEntry[], document: Document = globalThis.document): HTMLElement {
+  const caption = "Every chart as an image (SVG, and PNG at twice its size) and the data it draws (CSV)";
+  const table = element(document, "table", "chart-files");
+  table.append(element(document, "caption", undefined, caption));
+  const head = element(document, "tr");
+  for (const label of ["Chart", "Files"]) {
+    const th = element(document, "th", undefined, label);
+    th.setAttribute("scope", "col"); // an attribute: linkedom, which builds the static page, has no scope property
+    head.append(th);
+  }
+  const thead = element(document, "thead");
+  thead.append(head);
+  const tbody = element(document, "tbody");
+  for (const entry of entries) {
+    const row = element(document, "tr");
+    const name = element(document, "th", undefined, entry.title);
+    name.setAttribute("scope", "row");
+    const files = element(document, "td", "chart-file-links");
+    for (const [index, kind] of CHART_FILE_KINDS.entries()) files.append(index ? " · " : "", siteLink(document, chartFileAddress(entry.id, kind), kind.toUpperCase()));
+    row.append(name, files);
+    tbody.append(row);
+  }
+  table.append(thead, tbody);
+  return scrollingTable(document, table, caption);
 }
 
 /**

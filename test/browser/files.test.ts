@@ -1,12 +1,15 @@
 // The built site's stable addresses, "Last updated" and 404 page: /data/*.json and *.csv at un-hashed addresses (the
-// CSVs with a byte-order mark), listed on /methods with How to cite; every page dated by the commit; and a 404 page
-// with the site's look, no script, no failed request and no place in the sidebar.
+// CSVs with a byte-order mark), listed on /methods with How to cite, and every chart's files under /charts/; every
+// page dated by the commit; and a 404 page with the site's look, no script, no failed request and no place in the
+// sidebar.
 import {readdirSync, readFileSync} from "node:fs";
 import type {Server} from "node:http";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {startStaticServer} from "../../scripts/static-server.ts";
 import {lastUpdated} from "../../scripts/source-date.ts";
+import {CHART_FILE_KINDS, chartFileAddress} from "../../src/components/methods.ts";
+import {charts} from "../../src/components/registry.ts";
 import {browserUnavailable, routes} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
 
@@ -51,6 +54,23 @@ describe.skipIf(unavailable !== null)("the site's files and addresses", () => {
     expect(await cite.locator("time").getAttribute("datetime")).toBe(lastUpdated());
     expect(await cite.locator(".citation a").getAttribute("href")).toBe("./data/polls.json");
     expect(await cite.textContent()).toMatch(/Kosovo and NATO dashboard \(\d{4}\)\. .* version of \d{1,2} [A-Z][a-z]+ \d{4}\./);
+    await context.close();
+  });
+
+  it("/methods links every chart's SVG, PNG and CSV at its stable address, with scripts on, and each answers with its type", async () => {
+    const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
+    const page = await context.newPage();
+    await page.goto(new URL("methods", site.baseUrl).href, {waitUntil: "networkidle"});
+    // The live table, drawn by the page's script once the built one is replaced.
+    await expect.poll(() => page.locator(".block-slot[data-block=chart-files] .chart-files a").count()).toBe(charts.length * CHART_FILE_KINDS.length);
+    const links = await page.locator(".chart-files a").evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")));
+    expect(links).toEqual(charts.flatMap((chart) => CHART_FILE_KINDS.map((kind) => `./${chartFileAddress(chart.id, kind)}`)));
+    const types = {svg: "image/svg+xml", png: "image/png", csv: "text/csv; charset=utf-8"};
+    for (const href of links) {
+      const response = await page.request.get(new URL(href!, page.url()).href);
+      expect(response.status(), href!).toBe(200);
+      expect(response.headers()["content-type"], href!).toBe(types[href!.split(".").pop() as keyof typeof types]);
+    }
     await context.close();
   });
 
