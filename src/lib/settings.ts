@@ -11,7 +11,6 @@ import {formatDate} from "../components/format.js";
 import {countOf, listOf} from "../components/invasion-text.js";
 
 /** The design effects the control offers: 1 (a simple random sample) to 3. */
-/** The design effects the control offers: 1 (a simple random sample) to 3. */
 export const DEFF_RANGE = [1, 3] as const;
 
 /**
@@ -192,10 +191,12 @@ export function settingsFromSearch(search: string): AddressReading {
   const byKey = new Map<string, GivenParameter[]>();
   for (const [name, value] of new URLSearchParams(search)) {
     const key = parameterKey(name);
-    byKey.set(key, [...(byKey.get(key) ?? []), {name, value}]);
+    const given = byKey.get(key);
+    if (given) given.push({name, value});
+    else byKey.set(key, [{name, value}]);
   }
   const ignored: IgnoredParameter[] = [];
-  function read<K extends keyof AnalysisSettings>(setting: K): AnalysisSettings[K] {
+  function readSetting<K extends keyof AnalysisSettings>(setting: K): AnalysisSettings[K] {
     const given = byKey.get(settingParameters[setting]);
     byKey.delete(settingParameters[setting]);
     if (!given) return defaultSettings[setting];
@@ -203,12 +204,12 @@ export function settingsFromSearch(search: string): AddressReading {
       ignored.push({given, setting, reason: `${settingNames[setting]} is given ${given.length === 2 ? "twice" : `${given.length} times`}`});
       return defaultSettings[setting];
     }
-    const read = readParameter(setting, given[0].value);
-    if ("value" in read) return read.value;
-    ignored.push({given, setting, reason: read.reason});
+    const parsed = readParameter(setting, given[0].value);
+    if ("value" in parsed) return parsed.value;
+    ignored.push({given, setting, reason: parsed.reason});
     return defaultSettings[setting];
   }
-  const settings: AnalysisSettings = {cutoff: read("cutoff"), deff: read("deff"), intervalMethod: read("intervalMethod")};
+  const settings: AnalysisSettings = {cutoff: readSetting("cutoff"), deff: readSetting("deff"), intervalMethod: readSetting("intervalMethod")};
   for (const given of byKey.values()) ignored.push({given, setting: null, reason: "the page has no such setting"});
   return {settings, ignored};
 }
@@ -219,6 +220,7 @@ export function settingsFromSearch(search: string): AddressReading {
  * the controls cannot hold (no page should be showing them).
  */
 export function searchForSettings(settings: AnalysisSettings): string {
+  // (TypeScript cannot pair each key's rule with that key's value in a loop: each rule takes its own setting's type.)
   const broken = settingKeys.flatMap((key) => settingRules[key](settings[key] as never) ?? []);
   if (broken.length > 0) throw new RangeError(`These settings cannot be put in an address: ${broken.join("; ")}.`);
   const query = new URLSearchParams();
@@ -246,20 +248,26 @@ function defaultText(setting: keyof AnalysisSettings): string {
 /** A parameter as the note quotes it: "deff=9". */
 const givenText = ({name, value}: GivenParameter) => `${quote(name)}=${quote(value)}`;
 
-/** Unknown parameters named in the note before the rest are only counted: an address may carry many. */
-const UNKNOWN_NAMED = 3;
+/** Parameters named in one sentence of the note before the rest are only counted: an address may carry many. */
+const NAMED_AT_MOST = 3;
+
+/** "deff=1 and deff=2"; "a=1, b=2, c=3 and 4 others". */
+function givenList(given: GivenParameter[], others: string): string {
+  const named = given.slice(0, NAMED_AT_MOST).map(givenText);
+  const rest = given.length - named.length;
+  return listOf(rest > 0 ? [...named, countOf(rest, others)] : named);
+}
 
 /**
  * The note for the page: one sentence per setting the address could not give, then one for the parameters the page
  * has no setting for. Null when nothing was ignored. Plain text, to be set as textContent.
  */
 export function addressNote(ignored: IgnoredParameter[]): string | null {
-  const sentences = ignored.flatMap(({given, setting, reason}) => (setting ? [`Ignored ${listOf(given.map(givenText))} from the address: ${reason}; using ${defaultText(setting)}.`] : []));
+  const sentences = ignored.flatMap(({given, setting, reason}) => (setting ? [`Ignored ${givenList(given, "other")} from the address: ${reason}; using ${defaultText(setting)}.`] : []));
   const unknown = ignored.filter(({setting}) => setting === null).flatMap(({given}) => given);
   if (unknown.length > 0) {
-    const named = unknown.slice(0, UNKNOWN_NAMED).map(givenText);
-    const rest = unknown.length - named.length;
-    sentences.push(`Ignored ${listOf(rest > 0 ? [...named, countOf(rest, "other parameter")] : named)} from the address: the page has no ${unknown.length === 1 ? "setting by that name" : "settings by those names"}.`);
+    const names = unknown.length === 1 ? "setting by that name" : "settings by those names";
+    sentences.push(`Ignored ${givenList(unknown, "other parameter")} from the address: the page has no ${names}.`);
   }
   return sentences.length > 0 ? sentences.join(" ") : null;
 }

@@ -144,6 +144,8 @@ describe("settingsFromSearch: hostile parameters fall back to the default, each 
       settings: defaultSettings,
       note: "Ignored interval=wald and INTERVAL=wald from the address: the interval method is given twice; using Wilson score intervals."
     });
+    // However many times, the note names three and counts the rest.
+    expect(read(`?${Array.from({length: 100}, (_, i) => `deff=${i}`).join("&")}`).note).toBe("Ignored deff=0, deff=1, deff=2 and 97 others from the address: the design effect is given 100 times; using 1.");
     // The others still count.
     expect(read("?deff=2&deff=3&interval=wald").settings).toEqual({...defaultSettings, intervalMethod: "wald"});
   });
