@@ -15,10 +15,9 @@ if (process.argv[2] === "build") {
   else console.warn("No SOURCE_DATE_EPOCH and no git commit: this build is dated by the clock, so it is not reproducible.");
 }
 
-// Inline, so browsers never request /favicon.ico; base64, because Framework re-encodes the % of a percent-encoded URI.
-const favicon =
-  "data:image/svg+xml;base64," +
-  Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0072B2"/><path d="M8 22 16 8l8 14z" fill="#fff"/></svg>').toString("base64");
+// A file of the site (Framework copies it into the build under a hashed name and links it from every page), so browsers
+// never request /favicon.ico; not a data: URI, so the pages' Content-Security-Policy allows images from the site only.
+const favicon = "favicon.svg";
 
 const updated = lastUpdated();
 const updatedText = formatDate(updated);

@@ -15,6 +15,8 @@ import {blocks, type BlockContext} from "../src/components/blocks.ts";
 import type {Datasets} from "../src/components/chart.ts";
 import {staticChartFigure} from "../src/components/figure.ts";
 import {chartById} from "../src/components/registry.ts";
+import {lockDownPages} from "./csp.ts";
+import {subsetPackages} from "./plot-subset.ts";
 
 /**
  * Placeholders as the pages write them and Framework passes them through. Only this exact form is filled: any other
@@ -225,6 +227,7 @@ function htmlFiles(dir: string): string[] {
 
 /** Post-processes a built site in place. */
 export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.stringify(buildDatasets(loadTables())))): void {
+  subsetPackages(outDir); // first: it renames modules, so the pages' scripts are final only after it
   // Through JSON, as the pages receive the datasets: the static drawing is made from exactly what the page loads.
   const document = parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
   const chart = staticChartDrawer(data, document);
@@ -236,6 +239,8 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
     const critical = inlineCriticalCss(drawn, file, compile);
     writeFileSync(file, isNotFoundPage(file, outDir) ? dropPageScript(critical.html, file) : deferPageScript(critical.html, file, critical.stylesheets));
   }
+  // Last, over every page as finally written: each inline script and style is allowed by its hash (scripts/csp.ts).
+  lockDownPages(htmlFiles(outDir), (file) => isNotFoundPage(file, outDir));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) postbuild(fileURLToPath(new URL("../dist/", import.meta.url)));

@@ -1,13 +1,14 @@
 // Turns what the build drew into the page (chart-slot and block-slot placeholders, filled by scripts/postbuild.ts)
 // into the live page: responsive charts with tooltips and Export, and blocks that follow the page's inputs.
-// Light on purpose: Plot and the chart code load by dynamic import, only when a chart is drawn here.
+// Light on purpose: Plot and the chart code load by dynamic import, only when the reader reaches for a chart (or new
+// data arrive), so a page that is only read downloads no chart code at all.
 import type {Datasets} from "../lib/contracts.js";
 
 export interface HydrateOptions {
   /**
-   * "load" (the default): the live chart replaces the static one right after the page's first paint.
-   * "interaction": only when the reader points at, touches or focuses the chart, or presses Export; a page whose
-   * charts are only looked at then never loads Plot at all.
+   * "interaction" (the default): the live chart replaces the static one when the reader points at, touches or
+   * focuses the chart, or presses Export; a page whose charts are only looked at never loads Plot at all.
+   * "load": right after the page's first paint, for a caller whose static drawing cannot stand in meanwhile.
    */
   when?: "load" | "interaction";
 }
@@ -19,7 +20,7 @@ interface LiveCharts {
 
 let liveCharts: Promise<LiveCharts> | undefined;
 
-/** The chart code and Plot (with all of d3), fetched once per page and only when first needed. */
+/** The chart code and Plot (in the build, only the marks the charts use: scripts/plot-subset.ts), fetched once per page and only when first needed. */
 function loadLiveCharts(): Promise<LiveCharts> {
   liveCharts ??= Promise.all([import("./registry.js"), import("./figure.js")]).then(([registry, figure]) => ({chartById: registry.chartById, chartFigure: figure.chartFigure}));
   return liveCharts;
@@ -132,10 +133,11 @@ function watchPrinting(): void {
 
 /**
  * The page's one line per chart, after a `<div class="chart-slot" data-chart="…">` placeholder:
- * `hydrateChartById("chart-id", data);`. Call it again with new data (a cell that depends on inputs) and the chart
- * is redrawn at once.
+ * `hydrateChartById("chart-id", data);`. The static chart stays until the reader reaches for it. Call it again with
+ * new data (a cell that depends on inputs, such as the /invasion controls) and the live chart is drawn at once: the
+ * static one no longer shows that data.
  */
-export function hydrateChartById(id: string, data: Datasets, {when = "load"}: HydrateOptions = {}): void {
+export function hydrateChartById(id: string, data: Datasets, {when = "interaction"}: HydrateOptions = {}): void {
   const slot = document.querySelector(`.chart-slot[data-chart="${CSS.escape(id)}"]`);
   if (!slot) throw new Error(`This page has no <div class="chart-slot" data-chart="${id}"></div> for the chart: add one where it should appear.`);
   const known = slots.get(slot);

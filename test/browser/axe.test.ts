@@ -7,6 +7,7 @@ import {describe, expect, it} from "vitest";
 import {axeViolations, describeViolations, openAsBuilt} from "./axe.ts";
 import {browserUnavailable, routes} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
+import {reachForCharts} from "./live-charts.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the accessibility tests: ${unavailable}`);
@@ -27,9 +28,8 @@ async function prepare(page: Page, url: string, route: string, variant: Variant)
     if (route !== "/methods") expect(await page.locator("figure.chart-static").count(), route).toBeGreaterThan(0);
     expect(await page.locator(".export-menu-toggle:visible").count(), route).toBe(0);
   } else {
-    // The overview's chart goes live only when the reader reaches for it.
-    if (route === "/") await page.locator(".chart-slot").first().hover();
-    await expect.poll(() => page.locator("figure.chart-static").count(), {timeout: 20_000}).toBe(0);
+    // The charts go live only when the reader reaches for them.
+    await reachForCharts(page);
   }
   await page.evaluate(() => {
     for (const details of document.querySelectorAll("details")) details.open = true;

@@ -46,16 +46,17 @@ export function describeViolations(where: string, violations: AxeViolation[]): s
 
 /**
  * A page in the context that shows each document as the build wrote it, to a reader with scripts off, while
- * letting axe run: every script of the page is refused (a Content-Security-Policy of script-src 'none'; what is
- * evaluated from here is not the page's script and still runs), and the stylesheet's (scripting: none) rules, which
- * the browser applies only when scripts are off, are made to apply (the page's inlined rules are all it has, since
- * its script never loads the whole stylesheet).
+ * letting axe run: every script of the page is refused (a Content-Security-Policy of script-src 'none', in place of
+ * the page's own; what is evaluated from here is not the page's script and still runs), and the stylesheet's
+ * (scripting: none) rules, which the browser applies only when scripts are off, are made to apply (the page's
+ * inlined rules are all it has, since its script never loads the whole stylesheet).
  */
 export async function openAsBuilt(context: BrowserContext): Promise<Page> {
   await context.route("**/*", async (route) => {
     if (route.request().resourceType() !== "document") return route.continue();
     const response = await route.fetch();
-    const html = (await response.text()).replaceAll(/\(\s*scripting\s*:\s*none\s*\)/g, "(scripting: enabled)");
+    // The page's own policy goes: it allows the page's inline rules by hash, and rewriting them changes the hash.
+    const html = (await response.text()).replaceAll(/\(\s*scripting\s*:\s*none\s*\)/g, "(scripting: enabled)").replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/, "");
     const {"content-encoding": _encoding, "content-length": _length, ...headers} = response.headers();
     await route.fulfill({status: response.status(), body: html, headers: {...headers, "content-security-policy": "script-src 'none'"}});
   });

@@ -10,6 +10,7 @@ import {buildSite} from "../../scripts/build-site.ts";
 import {startStaticServer} from "../../scripts/static-server.ts";
 import {dataCopy} from "../helpers.ts";
 import {browserUnavailable, launchChromium} from "./chromium.ts";
+import {reachForCharts} from "./live-charts.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the hostile-text browser test: ${unavailable}`);
@@ -51,7 +52,7 @@ describe.skipIf(unavailable !== null)("a pollster named <img src=x onerror=alert
     await page.goto(`${url}opinion`, {waitUntil: "networkidle"});
     // In the build-time HTML, then once the live figures have replaced the build-time ones (figure.chart-static).
     await expect.poll(() => page.locator(".poll-table").textContent()).toContain(HOSTILE);
-    await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+    await reachForCharts(page);
     expect(await page.locator("figure#kosovo-nato-support-over-time .chart-table").textContent()).toContain(HOSTILE);
     expect(await page.locator("main").textContent()).toContain(HOSTILE);
     expect(await page.locator('main img[src="x"], main img[onerror]').count()).toBe(0);

@@ -14,6 +14,7 @@ import {chartById} from "../../src/components/registry.ts";
 import {analyseInvasion, applySettings, defaultSettings, INVASION_DATE, type AnalysisSettings} from "../../src/lib/invasion.ts";
 import {browserUnavailable} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
+import {reachForCharts} from "./live-charts.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the /invasion controls: ${unavailable}`);
@@ -126,7 +127,7 @@ describe.skipIf(unavailable !== null)("/invasion controls in Chromium", () => {
     page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
     page.on("pageerror", (error) => errors.push(String(error)));
     await page.goto(new URL("invasion", site.baseUrl).href, {waitUntil: "networkidle"});
-    if (javaScriptEnabled) await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+    if (javaScriptEnabled) await reachForCharts(page);
     return {page, errors};
   }
 

@@ -6,6 +6,7 @@ import {PRINT_WIDTH} from "../../src/components/hydrate.ts";
 import {lastUpdated} from "../../scripts/source-date.ts";
 import {browserUnavailable} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
+import {reachForCharts} from "./live-charts.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of printing: ${unavailable}`);
@@ -22,7 +23,7 @@ describe.skipIf(unavailable !== null)("a printed page", () => {
     const context = await site.browser.newContext({viewport: {width: 1280, height: 900}, colorScheme});
     const page = await context.newPage();
     await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
-    await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+    await reachForCharts(page);
     return page;
   }
 

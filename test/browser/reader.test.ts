@@ -9,6 +9,7 @@ import {browserUnavailable, routes} from "./chromium.ts";
 import {describeProblems, runLegibilityCheck} from "./chart-legibility.ts";
 import {openAllDetails, sidewaysOverflow, visibleText, writingRules} from "./reader-checks.ts";
 import {serveBuiltSite} from "./served-site.ts";
+import {reachForCharts} from "./live-charts.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the reader-quality checks: ${unavailable}`);
@@ -24,8 +25,7 @@ describe.skipIf(unavailable !== null)("what a reader sees", () => {
     const page = await context.newPage();
     await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
     if (live && (await page.locator(".chart-slot").count()) > 0) {
-      if (route === "/") await page.locator(".chart-slot").first().hover();
-      await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+      await reachForCharts(page);
     }
     return page;
   }

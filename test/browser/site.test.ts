@@ -4,6 +4,7 @@ import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {browserUnavailable, routes} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
+import {reachForCharts} from "./live-charts.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the site: ${unavailable}`);
@@ -39,8 +40,8 @@ describe.skipIf(unavailable !== null)("the built site in Chromium", () => {
         const {page, consoleErrors, failedRequests, foreignRequests} = await visit(route, width);
         if (route !== "/methods") {
           await page.locator("figure.chart svg[role=img]:visible").first().waitFor();
-          // The charts the build drew turn live once the page has painted; the overview's wait for the reader.
-          if (route !== "/") await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+          // The charts the build drew turn live when the reader reaches for them.
+          await reachForCharts(page);
           const figures = await page.locator("figure.chart").evaluateAll((nodes) =>
             nodes.map((figure) => ({
               title: figure.querySelector(".chart-title")?.textContent ?? "",
@@ -70,6 +71,7 @@ describe.skipIf(unavailable !== null)("the built site in Chromium", () => {
 
   it("a chart shows a tooltip when the pointer is over a poll", async () => {
     const {page} = await visit("/opinion");
+    await reachForCharts(page);
     const chart = page.locator("figure#kosovo-nato-support-over-time:not(.chart-static) svg[role=img]");
     await chart.waitFor();
     const dot = chart.locator('g[aria-label="dot"] circle').nth(1);

@@ -1,13 +1,15 @@
 // The charts and blocks the build writes into each page (scripts/postbuild.ts), in Chromium: all there with scripts
-// off, the same as what the page's scripts draw, replaced without moving anything, dark with a dark page; and the
-// overview loads no Plot until the reader reaches for its chart.
+// off, the same as what the page's scripts draw, replaced without moving anything, dark with a dark page; and no
+// route loads Plot or the chart code until the reader reaches for a chart, and little JavaScript at all before that.
 import {gzipSync} from "node:zlib";
 import type {BrowserContextOptions, Page} from "playwright-core";
-import {describe, expect, it} from "vitest";
+import {describe, expect, inject, it} from "vitest";
 import {charts} from "../../src/components/registry.ts";
 import {blocks} from "../../src/components/blocks.ts";
 import {browserUnavailable, routes} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
+import {builtRoutes} from "./built-routes.ts";
+import {reachForCharts} from "./live-charts.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the static pages: ${unavailable}`);
@@ -60,11 +62,10 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
     return page;
   }
 
-  /** The page once every chart that goes live on load has (the overview's waits for the reader). */
+  /** The page once the reader has reached for every chart, so all are live. */
   async function openLive(route: string, options: BrowserContextOptions = {}): Promise<Page> {
     const page = await open(route, options);
-    if (route === "/") await page.locator(".chart-slot").first().hover();
-    await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+    await reachForCharts(page);
     return page;
   }
 
@@ -166,7 +167,7 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
           }).observe({type: "layout-shift", buffered: true});
         });
         await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
-        if (route !== "/") await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
+        await reachForCharts(page);
         const shifts = await page.evaluate(() => (window as unknown as {layoutShifts: number[]}).layoutShifts);
         // Sub-pixel rounding registers as shifts of about 1e-6; a visible jump of one line is over 0.001.
         expect(shifts.reduce((sum, value) => sum + value, 0), route).toBeLessThan(0.001);
@@ -225,24 +226,60 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
     expect(lightness(colours.dark)).toBeGreaterThan(160);
   });
 
-  it("the overview loads no Plot, and under 200 KB of JavaScript (gzip), until the reader reaches for its chart", async () => {
+  /** Plot, d3, arquero, and the chart code that only the live charts need (src/components/hydrate.ts imports it lazily). */
+  const CHART_CODE = /\/_node\/(@observablehq\/plot|d3|d3-[a-z-]+|arquero)@|\/_import\/components\/(charts\/|registry\.|figure\.|export-menu\.|export-svg\.|csv\.)/;
+  /** The most JavaScript (gzip, as the server sends it) a route fetches before any interaction: /invasion's controls are there at once. */
+  const budget = (route: string) => (route === "/invasion" ? 45_000 : 30_000);
+
+  /** A fresh page at `route` recording every script it fetches, with the script's size gzipped. */
+  async function openCountingScripts(route: string): Promise<{page: Page; scripts: {url: string; gzipBytes: number}[]; settled: () => Promise<unknown>}> {
     const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
     const page = await context.newPage();
     const scripts: {url: string; gzipBytes: number}[] = [];
-    page.on("response", async (response) => {
-      if (response.request().resourceType() === "script") scripts.push({url: response.url(), gzipBytes: gzipSync(await response.body()).length});
+    const pending: Promise<void>[] = [];
+    page.on("response", (response) => {
+      if (response.request().resourceType() !== "script") return;
+      pending.push(response.body().then((body) => void scripts.push({url: response.url(), gzipBytes: gzipSync(body).length})));
     });
-    await page.goto(site.baseUrl, {waitUntil: "networkidle"});
-    expect(scripts.length).toBeGreaterThan(3);
-    expect(scripts.filter((script) => script.url.includes("/plot@"))).toEqual([]);
-    expect(scripts.reduce((sum, script) => sum + script.gzipBytes, 0)).toBeLessThan(200_000);
-    expect(await page.locator("figure.chart-static").count()).toBe(1);
+    await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
+    await Promise.all(pending);
+    return {page, scripts, settled: () => Promise.all(pending)};
+  }
 
-    // Pointing at the chart brings the live one, with Plot.
-    await page.locator(".chart-slot").hover();
-    await page.locator("figure.chart:not(.chart-static) .export-menu-toggle").waitFor();
-    expect(scripts.some((script) => script.url.includes("/plot@"))).toBe(true);
-    await context.close();
+  for (const route of builtRoutes(inject("siteDir"))) {
+    it(`${route} loads no Plot or chart code, and at most ${budget(route) / 1000} kB of JavaScript (gzip), until the reader reaches for a chart; pointing at one brings Plot and the live chart`, async () => {
+      const {page, scripts, settled} = await openCountingScripts(route);
+      // The page script ran (its modules are in), and nothing of the charts' code came with it.
+      expect(scripts.some((script) => script.url.includes("/_import/components/hydrate.")), route).toBe(true);
+      expect(scripts.filter((script) => CHART_CODE.test(script.url)).map((script) => script.url), route).toEqual([]);
+      const total = scripts.reduce((sum, script) => sum + script.gzipBytes, 0);
+      expect(total, `${route}: ${scripts.map((script) => `${new URL(script.url).pathname} ${script.gzipBytes}`).join(", ")}`).toBeLessThanOrEqual(budget(route));
+      const slots = await page.locator(".chart-slot").count();
+      expect(await page.locator("figure.chart-static").count(), route).toBe(slots);
+      if (slots > 0) {
+        await page.locator(".chart-slot").first().hover();
+        await page.locator(".chart-slot").first().locator("figure.chart:not(.chart-static) svg[role=img]").waitFor({timeout: 20_000});
+        await settled();
+        expect(scripts.some((script) => script.url.includes("/_node/@observablehq/plot@")), route).toBe(true);
+      }
+      await page.context().close();
+    });
+  }
+
+  it("/invasion: the controls are there before any interaction, and moving one redraws both charts live with the new figures", async () => {
+    const {page, scripts, settled} = await openCountingScripts("/invasion");
+    await expect.poll(() => page.locator(".controls input[type=number]").count()).toBe(1);
+    expect(scripts.filter((script) => CHART_CODE.test(script.url))).toEqual([]);
+    const builtTable = await page.locator("figure#kosovo-nato-like-for-like-iri .chart-table").textContent();
+    const deff = page.locator(".controls input[type=number]");
+    await deff.fill("2");
+    await deff.dispatchEvent("input");
+    await expect.poll(() => page.locator("figure.chart-static").count(), {timeout: 20_000}).toBe(0);
+    await settled();
+    expect(scripts.some((script) => script.url.includes("/_node/@observablehq/plot@"))).toBe(true);
+    // A design effect of 2 widens every interval: the live chart's table is not the one built at the defaults.
+    await expect.poll(() => page.locator("figure#kosovo-nato-like-for-like-iri:not(.chart-static) .chart-table").textContent()).not.toBe(builtTable);
+    await page.context().close();
   });
 
   it("a pointer already resting on the overview's chart when the page script starts brings the live chart, without moving", async () => {
