@@ -1,12 +1,32 @@
-// The /invasion controls as the reader left them, read into settings the analysis can use. A value it cannot use
-// (a design effect outside its range, not a number or missing; a missing or incomplete date) is never used silently:
-// the reading says which value the figures use instead, and why, for the page to show beside the control.
+// The /invasion settings, read from two places: the controls as the reader left them, and the page's address
+// (/invasion?cutoff=2023-01-01&deff=1.5&interval=wald). A value the analysis cannot use is never used silently:
+// a control's reading says which value the figures use instead, and why, for the page to show beside the control;
+// an address's reading lists each parameter it ignored, and why, for a note near the controls. Pure, and set as text
+// by the page: nothing read here is ever inserted as HTML.
+// No zod at run time here, though the settings' type is the analysis's own: Framework sends a browser the whole of a
+// package it imports (zod/mini measured 87 KB gzip in the built /invasion), for three checks written here in a few lines.
 import {defaultSettings, type AnalysisSettings} from "./invasion.js";
 import {intervalMethods, type IntervalMethod} from "./stats.js";
 import {formatDate} from "../components/format.js";
+import {countOf, listOf} from "../components/invasion-text.js";
 
 /** The design effects the control offers: 1 (a simple random sample) to 3. */
 export const DEFF_RANGE = [1, 3] as const;
+
+/**
+ * The cutoffs the date control offers: from 1999, where this site's record begins (NATO's air campaign, KFOR's entry),
+ * to the end of 2030. A fixed end, not today's date, so that an address means the same on every day it is opened; any
+ * cutoff after the last poll splits the polls alike (all before), so the end need only stay beyond the polls.
+ */
+export const CUTOFF_RANGE = ["1999-01-01", "2030-12-31"] as const;
+
+/** What the page calls each interval method (the radio buttons' labels). */
+export const intervalMethodNames: Record<IntervalMethod, string> = {wilson: "Wilson score", wald: "Wald (normal approximation)"};
+
+/** Each setting's parameter in the address. */
+export const settingParameters = {cutoff: "cutoff", deff: "deff", intervalMethod: "interval"} as const satisfies Record<keyof AnalysisSettings, string>;
+
+const settingKeys = Object.keys(settingParameters) as (keyof AnalysisSettings)[];
 
 /** What the controls hold, as text: the page reads each box's own value (and the browser's "bad input" flag). */
 export interface RawSettings {
@@ -25,17 +45,73 @@ export interface SettingsReading {
   notes: {cutoff: string | null; deff: string | null; intervalMethod: string | null};
 }
 
-/** Typed text as it is quoted back: trimmed, and cut short if long. */
+/**
+ * Text from a box or the address as it is quoted back: trimmed, cut short if long, and with control and format
+ * characters (a line break, a right-to-left override) shown as "�", since they would break or reorder the sentence.
+ */
 const quote = (text: string) => {
-  const trimmed = text.trim();
-  return trimmed.length > 24 ? `${trimmed.slice(0, 24)}…` : trimmed;
+  const characters = Array.from(text.replace(/[\p{Cc}\p{Cf}]/gu, "\uFFFD").trim());
+  return characters.length > 24 ? `${characters.slice(0, 24).join("")}…` : characters.join("");
 };
 
-/** A real calendar date written YYYY-MM-DD (what a date box's value holds), else false. */
+/** A date written YYYY-MM-DD, as a date box's value holds it. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD, else false. */
 export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  if (!ISO_DATE.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+const [firstCutoff, lastCutoff] = CUTOFF_RANGE;
+const [lowestDeff, highestDeff] = DEFF_RANGE;
+const cutoffRangeText = `between ${formatDate(firstCutoff)} and ${formatDate(lastCutoff)}`;
+const deffRangeText = `between ${lowestDeff} and ${highestDeff}`;
+
+/** Inside CUTOFF_RANGE (dates written YYYY-MM-DD sort as text). */
+const isCutoffInRange = (date: string) => date >= firstCutoff && date <= lastCutoff;
+
+/** Is this text the name of an interval method the analysis has? */
+const isIntervalMethod = (text: string): text is IntervalMethod => (intervalMethods as readonly string[]).includes(text);
+const intervalMethodRule = `the interval method must be ${intervalMethods.join(" or ")}`;
+
+/**
+ * Each setting's rules, the ones the controls keep to, for settings going into an address and coming out of one: null
+ * for a value that keeps them, else why not, written as the end of the address note's sentence.
+ */
+const settingRules: {[K in keyof AnalysisSettings]: (value: AnalysisSettings[K]) => string | null} = {
+  cutoff: (cutoff) =>
+    !ISO_DATE.test(cutoff) ? "the cutoff must be a date written YYYY-MM-DD" : !isIsoDate(cutoff) ? "there is no such day" : isCutoffInRange(cutoff) ? null : `the cutoff must be ${cutoffRangeText}`,
+  deff: (deff) => (Number.isFinite(deff) && deff >= lowestDeff && deff <= highestDeff ? null : `the design effect must be ${deffRangeText}`),
+  intervalMethod: (method) => (isIntervalMethod(method) ? null : intervalMethodRule)
+};
+
+/** A value read from text, or why it could not be. */
+type Read<T> = {value: T} | {reason: string};
+
+/**
+ * Each setting read from its parameter's text, trimmed and not empty, before its rules are checked. Lenient only
+ * where nothing is in doubt: the method's case (WALD). A design effect must be a plain decimal: Number() would also
+ * take "0x2" or "1e0", which no one writes as a design effect.
+ */
+const parameterReaders: {[K in keyof AnalysisSettings]: (text: string) => Read<AnalysisSettings[K]>} = {
+  cutoff: (text) => ({value: text}),
+  deff: (text) => (/^[+-]?\d+(\.\d*)?$/.test(text) ? {value: Number(text)} : {reason: `the design effect must be a number ${deffRangeText}`}),
+  intervalMethod: (text) => {
+    const method = text.toLowerCase();
+    return isIntervalMethod(method) ? {value: method} : {reason: intervalMethodRule};
+  }
+};
+
+/** A setting from its parameter's text: spaces around it do not matter, and an empty one gives nothing. */
+function readParameter<K extends keyof AnalysisSettings>(setting: K, text: string): Read<AnalysisSettings[K]> {
+  const trimmed = text.trim();
+  if (trimmed === "") return {reason: "it has no value"};
+  const read = parameterReaders[setting](trimmed);
+  if ("reason" in read) return read;
+  const reason = settingRules[setting](read.value);
+  return reason === null ? read : {reason};
 }
 
 function readCutoff(raw: RawSettings, last: string): {value: string; note: string | null} {
@@ -43,22 +119,22 @@ function readCutoff(raw: RawSettings, last: string): {value: string; note: strin
   const using = `the figures use ${formatDate(last)}, the last date given`;
   if (raw.cutoffBadInput) return {value: last, note: `The cutoff date is incomplete: ${using}.`};
   if (text === "") return {value: last, note: `No cutoff date given: ${using}.`};
-  if (!isIsoDate(text)) return {value: last, note: `Cutoff "${quote(text)}" is not a date from the years 0001–9999: ${using}.`};
+  if (!isIsoDate(text)) return {value: last, note: `Cutoff "${quote(text)}" is not a date: ${using}.`};
+  if (!isCutoffInRange(text)) return {value: last, note: `Cutoff ${formatDate(text)} is not ${cutoffRangeText}: ${using}.`};
   return {value: text, note: null};
 }
 
 function readDeff(raw: RawSettings, last: number): {value: number; note: string | null} {
   const text = raw.deff.trim();
-  const [low, high] = DEFF_RANGE;
   const using = `the figures use ${last}, the last valid value`;
   if (raw.deffBadInput) return {value: last, note: `The design effect typed is not a number: ${using}.`};
   if (text === "") return {value: last, note: `No design effect given: ${using}.`};
   // Number() rather than parseFloat: "2abc" is not 2.
   const value = Number(text);
   if (!Number.isFinite(value)) return {value: last, note: `Design effect "${quote(text)}" is not a number: ${using}.`};
-  if (value < low || value > high) {
-    const nearest = value < low ? low : high;
-    return {value: nearest, note: `Design effect ${quote(text)} is outside ${low}–${high}: the figures use ${nearest}.`};
+  if (value < lowestDeff || value > highestDeff) {
+    const nearest = value < lowestDeff ? lowestDeff : highestDeff;
+    return {value: nearest, note: `Design effect ${quote(text)} is outside ${lowestDeff}–${highestDeff}: the figures use ${nearest}.`};
   }
   return {value, note: null};
 }
@@ -70,9 +146,128 @@ function readDeff(raw: RawSettings, last: number): {value: number; note: string 
 export function readSettings(raw: RawSettings, last: AnalysisSettings = defaultSettings): SettingsReading {
   const cutoff = readCutoff(raw, last.cutoff);
   const deff = readDeff(raw, last.deff);
-  const method = (intervalMethods as readonly string[]).includes(raw.intervalMethod) ? (raw.intervalMethod as IntervalMethod) : null;
+  const method = isIntervalMethod(raw.intervalMethod) ? raw.intervalMethod : null;
   return {
     settings: {cutoff: cutoff.value, deff: deff.value, intervalMethod: method ?? last.intervalMethod},
     notes: {cutoff: cutoff.note, deff: deff.note, intervalMethod: method ? null : `Unknown interval method: the figures use ${last.intervalMethod}.`}
   };
+}
+
+/** One parameter of the address, as written there (decoded). */
+export interface GivenParameter {
+  name: string;
+  value: string;
+}
+
+/** A parameter the page did not use, every time the address gives it, and why. */
+export interface IgnoredParameter {
+  given: GivenParameter[];
+  /** The setting its name stands for, or null when the page has no such setting. */
+  setting: keyof AnalysisSettings | null;
+  /** Why, as the end of a sentence: "the design effect must be between 1 and 3". */
+  reason: string;
+}
+
+export interface AddressReading {
+  /** The address's settings where it gives a usable one, the default for each other. */
+  settings: AnalysisSettings;
+  /** Every parameter not used: settings first, in settingParameters' order, then unknown names as they came. */
+  ignored: IgnoredParameter[];
+}
+
+/** What each setting is called in the address note. */
+const settingNames: Record<keyof AnalysisSettings, string> = {cutoff: "the cutoff", deff: "the design effect", intervalMethod: "the interval method"};
+
+/** A parameter's name as the page reads it: spaces around it and its case do not matter (Deff is deff). */
+const parameterKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * The /invasion settings in an address's query (location.search, with or without its "?"). Each setting's parameter
+ * is used when it is given once with a value the controls can hold; anything else is left at the default and listed in
+ * `ignored`, as is every parameter the page has no setting for. A parameter given twice is ignored both times: which
+ * one was meant cannot be known.
+ */
+export function settingsFromSearch(search: string): AddressReading {
+  const byKey = new Map<string, GivenParameter[]>();
+  for (const [name, value] of new URLSearchParams(search)) {
+    const key = parameterKey(name);
+    const given = byKey.get(key);
+    if (given) given.push({name, value});
+    else byKey.set(key, [{name, value}]);
+  }
+  const ignored: IgnoredParameter[] = [];
+  function readSetting<K extends keyof AnalysisSettings>(setting: K): AnalysisSettings[K] {
+    const given = byKey.get(settingParameters[setting]);
+    byKey.delete(settingParameters[setting]);
+    if (!given) return defaultSettings[setting];
+    if (given.length > 1) {
+      ignored.push({given, setting, reason: `${settingNames[setting]} is given ${given.length === 2 ? "twice" : `${given.length} times`}`});
+      return defaultSettings[setting];
+    }
+    const parsed = readParameter(setting, given[0].value);
+    if ("value" in parsed) return parsed.value;
+    ignored.push({given, setting, reason: parsed.reason});
+    return defaultSettings[setting];
+  }
+  const settings: AnalysisSettings = {cutoff: readSetting("cutoff"), deff: readSetting("deff"), intervalMethod: readSetting("intervalMethod")};
+  for (const given of byKey.values()) ignored.push({given, setting: null, reason: "the page has no such setting"});
+  return {settings, ignored};
+}
+
+/**
+ * The query that gives these settings: "" at the defaults, else "?cutoff=…&deff=…&interval=…" with only the settings
+ * not at their default, in that order. settingsFromSearch reads it back to exactly these settings. Throws for settings
+ * the controls cannot hold (no page should be showing them).
+ */
+export function searchForSettings(settings: AnalysisSettings): string {
+  // (TypeScript cannot pair each key's rule with that key's value in a loop: each rule takes its own setting's type.)
+  const broken = settingKeys.flatMap((key) => settingRules[key](settings[key] as never) ?? []);
+  if (broken.length > 0) throw new RangeError(`These settings cannot be put in an address: ${broken.join("; ")}.`);
+  const query = new URLSearchParams();
+  for (const key of settingKeys) if (settings[key] !== defaultSettings[key]) query.set(settingParameters[key], String(settings[key]));
+  const text = query.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+/**
+ * The address to put in the address bar for these settings (path, query, then the hash kept as it is, so a link to
+ * a chart on the page still leads there), or null when the address already gives them exactly.
+ */
+export function addressForSettings(address: Pick<Location, "pathname" | "search" | "hash">, settings: AnalysisSettings): string | null {
+  const search = searchForSettings(settings);
+  return search === address.search ? null : `${address.pathname}${search}${address.hash}`;
+}
+
+/** How a setting's default reads after "using": "1", "24 February 2022", "Wilson score intervals". */
+function defaultText(setting: keyof AnalysisSettings): string {
+  if (setting === "cutoff") return formatDate(defaultSettings.cutoff);
+  if (setting === "deff") return String(defaultSettings.deff);
+  return `${intervalMethodNames[defaultSettings.intervalMethod]} intervals`;
+}
+
+/** A parameter as the note quotes it: "deff=9". */
+const givenText = ({name, value}: GivenParameter) => `${quote(name)}=${quote(value)}`;
+
+/** Parameters named in one sentence of the note before the rest are only counted: an address may carry many. */
+const NAMED_AT_MOST = 3;
+
+/** "deff=1 and deff=2"; "a=1, b=2, c=3 and 4 others". */
+function givenList(given: GivenParameter[], others: string): string {
+  const named = given.slice(0, NAMED_AT_MOST).map(givenText);
+  const rest = given.length - named.length;
+  return listOf(rest > 0 ? [...named, countOf(rest, others)] : named);
+}
+
+/**
+ * The note for the page: one sentence per setting the address could not give, then one for the parameters the page
+ * has no setting for. Null when nothing was ignored. Plain text, to be set as textContent.
+ */
+export function addressNote(ignored: IgnoredParameter[]): string | null {
+  const sentences = ignored.flatMap(({given, setting, reason}) => (setting ? [`Ignored ${givenList(given, "other")} from the address: ${reason}; using ${defaultText(setting)}.`] : []));
+  const unknown = ignored.filter(({setting}) => setting === null).flatMap(({given}) => given);
+  if (unknown.length > 0) {
+    const names = unknown.length === 1 ? "setting by that name" : "settings by those names";
+    sentences.push(`Ignored ${givenList(unknown, "other parameter")} from the address: the page has no ${names}.`);
+  }
+  return sentences.length > 0 ? sentences.join(" ") : null;
 }

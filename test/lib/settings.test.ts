@@ -36,6 +36,16 @@ describe("readSettings: the /invasion controls as settings the analysis can use"
     expect(readSettings(raw({cutoff: "+275760-09-13"}), last).notes.cutoff).toMatch(/^Cutoff "\+275760-09-13" is not a date/);
   });
 
+  it("keeps the last valid cutoff for a date outside the range the date box offers (typed past its min or max)", () => {
+    expect(readSettings(raw({cutoff: "1998-12-31"}), last)).toMatchObject({
+      settings: {cutoff: "2015-01-01"},
+      notes: {cutoff: "Cutoff 31 December 1998 is not between 1 January 1999 and 31 December 2030: the figures use 1 January 2015, the last date given."}
+    });
+    expect(readSettings(raw({cutoff: "2031-01-01"}), last).settings.cutoff).toBe("2015-01-01");
+    expect(readSettings(raw({cutoff: "1999-01-01"}), last)).toMatchObject({settings: {cutoff: "1999-01-01"}, notes: {cutoff: null}});
+    expect(readSettings(raw({cutoff: "2030-12-31"}), last)).toMatchObject({settings: {cutoff: "2030-12-31"}, notes: {cutoff: null}});
+  });
+
   it("quotes typed text back as text, cut short", () => {
     const note = readSettings(raw({deff: "<img src=x onerror=alert(1)> and much more text"}), last).notes.deff!;
     expect(note).toContain('"<img src=x onerror=alert…"');
