@@ -72,3 +72,24 @@ export function canShare(document: Document): boolean {
   const navigator = document.defaultView?.navigator;
   return typeof navigator?.share === "function";
 }
+
+/** Whether the page's address points at this chart (its fragment is the chart's id). */
+const isLinkedChart = (document: Document, id: string) => decodeURIComponent(document.location.hash.slice(1)) === id;
+
+const watchedDocuments = new WeakSet<Document>();
+
+/**
+ * Marks a chart figure as the one the page's address points at (class chart-linked, styled as :target is). The
+ * browser matches :target to the element the address pointed at when the page opened: the build's drawing, which
+ * the live chart replaces, so the live figure, with the same id, would lose the highlight. Called for each new
+ * figure (its Export menu is made with it); kept up to date as the fragment changes.
+ */
+export function markLinkedChart(figureOf: () => Element | null, id: string, document: Document): void {
+  if (!document.location) return; // drawn at build time, in Node: the address is not known yet
+  queueMicrotask(() => figureOf()?.classList.toggle("chart-linked", isLinkedChart(document, id)));
+  if (watchedDocuments.has(document)) return;
+  watchedDocuments.add(document);
+  document.defaultView?.addEventListener("hashchange", () => {
+    for (const figure of Array.from(document.querySelectorAll("figure.chart[data-chart]"))) figure.classList.toggle("chart-linked", isLinkedChart(document, figure.getAttribute("data-chart")!));
+  });
+}

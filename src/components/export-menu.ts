@@ -5,7 +5,7 @@ import type {ChartSpec, Datasets} from "./chart.js";
 import {tableToCsv} from "./csv.js";
 import {element} from "./dom.js";
 import {openEmbedDialog} from "./embed-dialog.js";
-import {canShare, chartAddress, copyText} from "./embed-share.js";
+import {canShare, chartAddress, copyText, markLinkedChart} from "./embed-share.js";
 import {composeChartSvg, darkTheme, lightTheme, type ComposedSvg, type ExportTheme} from "./export-svg.js";
 
 /** PNG exports are drawn at twice the chart's CSS size, in the browser and by `npm run export` alike. */
@@ -222,5 +222,6 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
   });
 
   menu.append(toggle, list, status);
+  markLinkedChart(() => menu.closest("figure.chart"), spec.id, document);
   return menu;
 }
