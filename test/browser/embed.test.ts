@@ -30,8 +30,12 @@ function servePages(pages: Record<string, string>): Promise<{server: Server; ori
 
 const hostPage = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width"><title>An article</title></head><body style="margin:0"><main><h1>An article</h1>${body}</main></body></html>`;
 
+/** Once the live charts have replaced the drawn ones (a menu opened on a drawn chart is redrawn as it opens). */
+const liveCharts = (page: Page) => page.waitForFunction(() => document.querySelectorAll("figure.chart-static").length === 0);
+
 /** Opens a chart's Embed dialog on its page and waits for the measured snippet. */
 async function snippetFromDialog(page: Page, id: string): Promise<string> {
+  await liveCharts(page);
   const figure = page.locator(`figure.chart[data-chart="${id}"]`);
   await figure.locator(".export-menu-toggle").click();
   await page.locator(`figure.chart[data-chart="${id}"] .export-menu-option[data-action="embed"]`).click();
@@ -257,6 +261,7 @@ describe.skipIf(unavailable !== null)("embeds", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], {origin});
     const page = await context.newPage();
     await page.goto(new URL("opinion", site.baseUrl).href, {waitUntil: "networkidle"});
+    await liveCharts(page);
     const id = "kosovo-nato-lead-over-time";
     const figure = page.locator(`figure.chart[data-chart="${id}"]`);
     await figure.locator(".export-menu-toggle").click();
@@ -284,6 +289,7 @@ describe.skipIf(unavailable !== null)("embeds", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], {origin: new URL(site.baseUrl).origin});
     const page = await context.newPage();
     await page.goto(new URL("troops", site.baseUrl).href, {waitUntil: "networkidle"});
+    await liveCharts(page);
     const id = "kfor-troop-strength-1999-today";
     await page.locator(`figure.chart[data-chart="${id}"] .export-menu-toggle`).click();
     await page.locator(`figure.chart[data-chart="${id}"] .export-menu-option[data-action="embed"]`).click();
