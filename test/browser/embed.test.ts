@@ -226,6 +226,26 @@ describe.skipIf(unavailable !== null)("embeds", () => {
     });
   });
 
+  it("every embed page shows its chart with scripts off, with no sidebar, top bar, contents, pager or footer, and links out in a new tab", async () => {
+    const context = await site.browser.newContext({javaScriptEnabled: false, viewport: {width: 280, height: 700}});
+    const page = await context.newPage();
+    for (const id of ["kosovo-nato-support-over-time", "kosovo-nato-answers-per-poll", "kosovo-nato-lead-over-time", "kfor-troop-strength-1999-today", "kosovo-nato-support-on-kfor-timeline", "nato-members-recognition-of-kosovo", "kosovo-nato-support-before-after-invasion", "kosovo-nato-like-for-like-iri"]) {
+      await page.goto(new URL(`embed/${id}`, site.baseUrl).href);
+      const seen = await page.evaluate(() => ({
+        chrome: Array.from(document.querySelectorAll("#observablehq-sidebar, #site-bar, #observablehq-toc, #observablehq-footer, .skip-link")).length,
+        plot: Array.from(document.querySelectorAll("figure.chart svg[role=img]")).some((svg) => svg.getBoundingClientRect().width > 200),
+        heading: document.querySelector(".chart-title")?.getAttribute("aria-level"),
+        linksInPlace: Array.from(document.querySelectorAll("main a[href]")).filter((link) => link.getAttribute("target") !== "_blank").length,
+        view: document.querySelector<HTMLAnchorElement>(".embed-view-link")?.href,
+        sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth
+      }));
+      expect(seen, id).toMatchObject({chrome: 0, plot: true, heading: "1", linksInPlace: 0});
+      expect(seen.sideways, id).toBeLessThanOrEqual(0);
+      expect(seen.view, id).toMatch(new RegExp(`/kosovo-nato/(opinion|invasion|troops|members)#${id}$`));
+    }
+    await context.close();
+  });
+
   it("?theme=dark paints dark for a reader who prefers light, ?theme=light light for one who prefers dark, as the site's own schemes", async () => {
     const background = async (colorScheme: "light" | "dark", query: string, javaScriptEnabled = true) => {
       const context = await site.browser.newContext({colorScheme, javaScriptEnabled});
