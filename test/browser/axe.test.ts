@@ -5,7 +5,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {axeViolations, describeViolations, openAsBuilt} from "./axe.ts";
-import {browserUnavailable, routes} from "./chromium.ts";
+import {browserUnavailable, readerRoutes as routes, waitsForInteraction} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();
@@ -27,8 +27,8 @@ async function prepare(page: Page, url: string, route: string, variant: Variant)
     if (route !== "/methods") expect(await page.locator("figure.chart-static").count(), route).toBeGreaterThan(0);
     expect(await page.locator(".export-menu-toggle:visible").count(), route).toBe(0);
   } else {
-    // The overview's chart goes live only when the reader reaches for it.
-    if (route === "/") await page.locator(".chart-slot").first().hover();
+    // The overview's and the embed pages' charts go live only when the reader reaches for them.
+    if (waitsForInteraction(route)) await page.locator(".chart-slot").first().hover();
     await expect.poll(() => page.locator("figure.chart-static").count(), {timeout: 20_000}).toBe(0);
   }
   await page.evaluate(() => {

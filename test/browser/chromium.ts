@@ -24,5 +24,11 @@ export function launchChromium(): Promise<Browser> {
 /** The embed page of every chart (src/embed/[chart].md.ts). */
 export const embedRoutes = charts.map((chart) => `/embed/${chart.id}`);
 
-/** Every route of the site: the overview, the pages observablehq.config.ts lists, and the embed pages. */
-export const routes = ["/", ...config.pages.map((page) => page.path), ...embedRoutes];
+/** Every page of the site: the overview and the pages observablehq.config.ts lists. */
+export const routes = ["/", ...config.pages.map((page) => page.path)];
+
+/** What a reader can open, for the reader gate and axe: every page and every embed page. */
+export const readerRoutes = [...routes, ...embedRoutes];
+
+/** Routes whose charts go live only when the reader reaches for them (the overview, and every embed page). */
+export const waitsForInteraction = (route: string) => route === "/" || embedRoutes.includes(route);
