@@ -5,7 +5,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {axeViolations, describeViolations, openAsBuilt} from "./axe.ts";
-import {browserUnavailable, readerRoutes as routes, waitsForInteraction} from "./chromium.ts";
+import {browserUnavailable, reachForCharts, readerRoutes as routes} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();
@@ -28,7 +28,7 @@ async function prepare(page: Page, url: string, route: string, variant: Variant)
     expect(await page.locator(".export-menu-toggle:visible").count(), route).toBe(0);
   } else {
     // The overview's and the embed pages' charts go live only when the reader reaches for them.
-    if (waitsForInteraction(route)) await page.locator(".chart-slot").first().hover();
+    await reachForCharts(page, route);
     await expect.poll(() => page.locator("figure.chart-static").count(), {timeout: 20_000}).toBe(0);
   }
   await page.evaluate(() => {

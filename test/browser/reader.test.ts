@@ -5,7 +5,7 @@
 // by route. Accessibility (axe) is axe.test.ts; the /invasion controls across their range, invasion-controls.test.ts.
 import type {BrowserContext, Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {browserUnavailable, readerRoutes as routes, waitsForInteraction} from "./chromium.ts";
+import {browserUnavailable, reachForCharts, readerRoutes as routes} from "./chromium.ts";
 import {describeProblems, runLegibilityCheck} from "./chart-legibility.ts";
 import {openAllDetails, sidewaysOverflow, visibleText, writingRules} from "./reader-checks.ts";
 import {serveBuiltSite} from "./served-site.ts";
@@ -24,7 +24,7 @@ describe.skipIf(unavailable !== null)("what a reader sees", () => {
     const page = await context.newPage();
     await page.goto(new URL(route.slice(1), site.baseUrl).href, {waitUntil: "networkidle"});
     if (live && (await page.locator(".chart-slot").count()) > 0) {
-      if (waitsForInteraction(route)) await page.locator(".chart-slot").first().hover();
+      await reachForCharts(page, route);
       await expect.poll(() => page.locator("figure.chart-static").count()).toBe(0);
     }
     return page;
