@@ -18,6 +18,7 @@ import {chartById} from "../src/components/registry.ts";
 import {publishCharts} from "./chart-files.ts";
 import {lockDownPages} from "./csp.ts";
 import {subsetPackages} from "./plot-subset.ts";
+import {addEmbedHead, embedChartDrawer, embedCss, isEmbedPage} from "./embed-postbuild.ts";
 
 /**
  * Placeholders as the pages write them and Framework passes them through. Only this exact form is filled: any other
@@ -77,6 +78,8 @@ interface TemplateFix {
   to: string;
   /** Only on pages that contain this (the table of contents is left out of a page without sections). */
   when?: string;
+  /** Part of the site's chrome (sidebar, top bar): left out of chromeless pages, which must then have none of it. */
+  chrome?: boolean;
 }
 
 /**
@@ -91,12 +94,16 @@ interface TemplateFix {
  * - the sidebar's close control, a label, moves from the list itself (where only list items may be) into its item;
  * - each navigation landmark has its own name: the site's pages, the page's contents, previous and next page.
  * Each fix fails the build if Framework's markup is not what it expects, so a new Framework is reviewed, not guessed.
+ * A chromeless page (an embed: no sidebar, no footer) gets the fixes that are not about the chrome, and fails the build
+ * if it has a sidebar after all.
  */
-export function fixPageTemplate(html: string, page = "page"): string {
+export function fixPageTemplate(html: string, page = "page", {chromeless = false}: {chromeless?: boolean} = {}): string {
+  if (chromeless && html.includes('id="observablehq-sidebar')) throw new Error(`${page}: a chromeless page has Framework's sidebar; check its front matter (sidebar: false)`);
   const fixes: TemplateFix[] = [
     {from: "<html>", to: `<html lang="${PAGE_LANGUAGE}">`},
     {from: '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">', to: '<meta name="viewport" content="width=device-width, initial-scale=1">'},
     {
+      chrome: true,
       from: /<body>\n<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">\n(<label id="observablehq-sidebar-backdrop" for="observablehq-sidebar-toggle"><\/label>\n)<nav id="observablehq-sidebar">\n {2}<ol>\n {4}<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>\n {4}<li class="(observablehq-link[a-z- ]*)"><a href="([^"]+)">([^<]+)<\/a><\/li>\n {2}<\/ol>/,
       to: [
         "<body>",
@@ -118,7 +125,8 @@ export function fixPageTemplate(html: string, page = "page"): string {
     },
     {from: '<footer id="observablehq-footer">\n<nav>', to: '<footer id="observablehq-footer">\n<nav aria-label="Previous and next page">', when: '<footer id="observablehq-footer">\n<nav'}
   ];
-  for (const {from, to, when} of fixes) {
+  for (const {from, to, when, chrome} of fixes) {
+    if (chrome && chromeless) continue;
     if (when !== undefined && !html.includes(when)) continue;
     const found = typeof from === "string" ? html.includes(from) : from.test(html);
     if (!found) throw new Error(`${page}: Framework's page template changed (no ${from}); review scripts/postbuild.ts`);
@@ -232,11 +240,15 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
   // Through JSON, as the pages receive the datasets: the static drawing is made from exactly what the page loads.
   const document = parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
   const chart = staticChartDrawer(data, document);
+  const embedChart = embedChartDrawer(data, document);
+  const embedRules = embedCss();
   const compile = sheetCompiler();
   for (const file of htmlFiles(outDir)) {
     const html = readFileSync(file, "utf8");
+    const embed = isEmbedPage(file, outDir);
+    const fixed = embed ? addEmbedHead(fixPageTemplate(html, file, {chromeless: true}), file, embedRules) : fixPageTemplate(html, file);
     // Drawn in first: the stylesheet rules a page needs are picked from its finished HTML.
-    const drawn = fillSlots(fixPageTemplate(html, file), {chart, block: staticBlockDrawer(data, document, file, html)}, file);
+    const drawn = fillSlots(fixed, {chart: embed ? embedChart : chart, block: staticBlockDrawer(data, document, file, html)}, file);
     const critical = inlineCriticalCss(drawn, file, compile);
     writeFileSync(file, isNotFoundPage(file, outDir) ? dropPageScript(critical.html, file) : deferPageScript(critical.html, file, critical.stylesheets));
   }

@@ -1,8 +1,11 @@
-// The Export menu under every chart: SVG, PNG (2×) and CSV of exactly that chart, made in the browser.
+// The Export menu under every chart: SVG, PNG (2×) and CSV of exactly that chart, made in the browser; the code to
+// embed it elsewhere; a link to it (and the share sheet, where there is one).
 // A disclosure (button + list of buttons), not an ARIA menu: it needs no roving focus to be usable by keyboard.
 import type {ChartSpec, Datasets} from "./chart.js";
 import {tableToCsv} from "./csv.js";
 import {element} from "./dom.js";
+import {openEmbedDialog} from "./embed-dialog.js";
+import {canShare, chartAddress, copyText, markLinkedChart} from "./embed-share.js";
 import {composeChartSvg, darkTheme, lightTheme, type ComposedSvg, type ExportTheme} from "./export-svg.js";
 
 /** PNG exports are drawn at twice the chart's CSS size, in the browser and by `npm run export` alike. */
@@ -21,10 +24,24 @@ export interface ExportFile {
   filename: string;
 }
 
-/** The page's colours: dark when the reader's system asks for it (the site's theme follows the same query). */
+/**
+ * The page's colours: dark when the reader's system asks for it (the site's theme follows the same query), unless
+ * the page forces a scheme (an embed page's ?theme=, marked as data-theme on <html>).
+ */
 export function pageTheme(view: Window | null): ExportTheme {
+  const forced = view?.document?.documentElement.getAttribute("data-theme");
+  if (forced === "dark" || forced === "light") return forced === "dark" ? darkTheme : lightTheme;
   return view?.matchMedia?.("(prefers-color-scheme: dark)").matches ? darkTheme : lightTheme;
 }
+
+/** What the menu offers besides the files: the embed code, the chart's address, and the browser's share sheet. */
+export type ShareAction = "embed" | "link" | "share";
+
+export const shareActions: {action: ShareAction; label: string}[] = [
+  {action: "embed", label: "Embed…"},
+  {action: "link", label: "Copy link"},
+  {action: "share", label: "Share…"}
+];
 
 /** Draws the composed SVG on a canvas at PNG_SCALE and encodes it: the browser's own renderer, fonts and all. */
 async function pngBlob(document: Document, composed: ComposedSvg): Promise<Blob> {
@@ -96,14 +113,27 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
   const status = element(document, "p", "export-menu-status");
   status.setAttribute("role", "status");
 
-  const options = exportFormats.map(({format, label}) => {
+  const addOption = (label: string) => {
     const option = button(document, "export-menu-option", label);
-    option.dataset.format = format;
     const item = element(document, "li");
     item.append(option);
     list.append(item);
     return option;
+  };
+  const formatOptions = exportFormats.map(({format, label}) => {
+    const option = addOption(label);
+    option.dataset.format = format;
+    return option;
   });
+  // Share… only where the browser has a share sheet (navigator.share: phones, some desktops).
+  const actionOptions = shareActions
+    .filter(({action}) => action !== "share" || canShare(document))
+    .map(({action, label}) => {
+      const option = addOption(label);
+      option.dataset.action = action;
+      return option;
+    });
+  const options = [...formatOptions, ...actionOptions];
 
   // A press anywhere else closes the menu; listened to only while open, so closed menus cost nothing.
   const onOutsidePointer = (event: Event) => {
@@ -126,7 +156,7 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
     if (open) options[0].focus();
   });
 
-  for (const option of options) {
+  for (const option of formatOptions) {
     option.addEventListener("click", async () => {
       const format = option.dataset.format as ExportFormat;
       close(true);
@@ -136,6 +166,37 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
       } catch (error) {
         status.textContent = `Could not export ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`;
       }
+    });
+  }
+
+  const title = spec.title(data);
+  // Found afresh: while the dialog was open a redraw (a new width) may have replaced this menu with another.
+  const currentToggle = () => document.querySelector<HTMLElement>(`figure.chart[data-chart="${spec.id}"] .export-menu-toggle`) ?? (toggle.isConnected ? toggle : null);
+  const runAction: Record<ShareAction, () => Promise<void>> = {
+    async embed() {
+      openEmbedDialog(document, {id: spec.id, title, returnFocus: currentToggle});
+    },
+    async link() {
+      const url = chartAddress(document, spec.id);
+      status.textContent = (await copyText(document, url)) === "copied" ? "Link copied." : `Could not copy the link; here it is: ${url}`;
+    },
+    async share() {
+      const url = chartAddress(document, spec.id);
+      try {
+        await document.defaultView!.navigator.share({title, url});
+      } catch (error) {
+        // The reader closing the sheet is not a failure.
+        if (!(error instanceof Error && error.name === "AbortError")) status.textContent = `Could not share; the link is ${url}`;
+      }
+    }
+  };
+  for (const option of actionOptions) {
+    option.addEventListener("click", async () => {
+      const action = option.dataset.action as ShareAction;
+      // The dialog takes focus itself and gives it back to the Export button when closed.
+      close(action !== "embed");
+      status.textContent = "";
+      await runAction[action]();
     });
   }
 
@@ -161,5 +222,6 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
   });
 
   menu.append(toggle, list, status);
+  markLinkedChart(() => menu.closest("figure.chart"), spec.id, document);
   return menu;
 }

@@ -5,7 +5,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {axeViolations, describeViolations, openAsBuilt} from "./axe.ts";
-import {browserUnavailable, routes} from "./chromium.ts";
+import {browserUnavailable, readerRoutes as routes} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
 import {reachForCharts} from "./live-charts.ts";
 

@@ -2,6 +2,7 @@
 import {existsSync} from "node:fs";
 import {chromium, type Browser} from "playwright-core";
 import config from "../../observablehq.config.ts";
+import {charts} from "../../src/components/registry.ts";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -20,5 +21,11 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Every route of the site: the overview and the pages observablehq.config.ts lists. */
+/** The embed page of every chart (src/embed/[chart].md.ts). */
+export const embedRoutes = charts.map((chart) => `/embed/${chart.id}`);
+
+/** Every page of the site: the overview and the pages observablehq.config.ts lists. */
 export const routes = ["/", ...config.pages.map((page) => page.path)];
+
+/** What a reader can open, for the reader gate and axe: every page and every embed page. */
+export const readerRoutes = [...routes, ...embedRoutes];

@@ -5,7 +5,7 @@
 // by route. Accessibility (axe) is axe.test.ts; the /invasion controls across their range, invasion-controls.test.ts.
 import type {BrowserContext, Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {browserUnavailable, routes} from "./chromium.ts";
+import {browserUnavailable, readerRoutes as routes} from "./chromium.ts";
 import {describeProblems, runLegibilityCheck} from "./chart-legibility.ts";
 import {openAllDetails, sidewaysOverflow, visibleText, writingRules} from "./reader-checks.ts";
 import {serveBuiltSite} from "./served-site.ts";

@@ -37,7 +37,7 @@ describe("every chart figure", () => {
     const list = figure.querySelector(`#${toggle.getAttribute("aria-controls")}`)!;
     expect(list.hasAttribute("hidden")).toBe(true);
     const options = Array.from(list.querySelectorAll("button"));
-    expect(options.map((option) => option.getAttribute("data-format"))).toEqual(["svg", "png", "csv"]);
+    expect(options.map((option) => option.getAttribute("data-format") ?? option.getAttribute("data-action"))).toEqual(["svg", "png", "csv", "embed", "link"]);
     expect(options.every((option) => option.getAttribute("type") === "button")).toBe(true);
   });
 });

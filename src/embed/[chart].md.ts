@@ -1,0 +1,40 @@
+// The embed page of one chart (/embed/<chart-id>, one per chart of the registry: observablehq.config.ts lists them):
+// the chart alone, with its title, subtitle and source line, and a link to it on its page; no site chrome. The build
+// draws the chart into the placeholder (scripts/postbuild.ts) and gives the page its theme and frame rules
+// (scripts/embed-postbuild.ts); the live chart loads only when the reader reaches for it.
+import {parseArgs} from "node:util";
+import {loadTables} from "../../loaders/dataset.ts";
+import {buildDatasets} from "../../loaders/datasets.ts";
+import {chartById} from "../components/registry.ts";
+import {chartLinkFromEmbed} from "./chart-pages.ts";
+
+const {values} = parseArgs({options: {chart: {type: "string"}}});
+const spec = chartById(values.chart ?? "");
+const title = spec.title(buildDatasets(loadTables()));
+const id = JSON.stringify(spec.id);
+
+process.stdout.write(`---
+title: ${JSON.stringify(title)}
+sidebar: false
+toc: false
+pager: false
+footer: false
+---
+
+\`\`\`js
+import {loadDatasets} from "../components/load.js";
+import {hydrateChartById} from "../components/hydrate.js";
+import {startEmbedPage} from "../components/embed-page.js";
+const data = await loadDatasets();
+\`\`\`
+
+<div class="embed-page" data-embed="${spec.id}">
+<div class="chart-slot" data-chart="${spec.id}"></div>
+<p class="embed-view"><a class="embed-view-link" href="${chartLinkFromEmbed(spec.id)}" target="_blank">View on Kosovo and NATO dashboard</a></p>
+</div>
+
+\`\`\`js
+startEmbedPage(${id});
+hydrateChartById(${id}, data, {when: "interaction"});
+\`\`\`
+`);
