@@ -11,8 +11,7 @@ import {performance} from "node:perf_hooks";
 import {fileURLToPath} from "node:url";
 import type {Browser, Page} from "playwright-core";
 import {median} from "simple-statistics";
-import {chromiumPath, launchChromium} from "../test/browser/chromium.ts";
-import {builtRoutes} from "../test/browser/built-routes.ts";
+import {chromiumPath, launchChromium, readerRoutes} from "../test/browser/chromium.ts";
 import * as Plot from "@observablehq/plot";
 import {gzipSync} from "node:zlib";
 import {bundleSubset, exportsUsedBySources} from "./plot-subset.ts";
@@ -287,7 +286,7 @@ async function main(): Promise<void> {
     servers.push(server, floorServer);
     browser = await launchChromium();
 
-    const routes = builtRoutes(site);
+    const routes = readerRoutes;
     const plot = plotSizes(site);
     const results = [];
     for (const route of routes) {

@@ -6,9 +6,17 @@ export function siteRoot(document: Document): URL {
   return new URL(document.querySelector(".embed-page") ? "../" : "./", document.location.href);
 }
 
-/** The embed page of a chart, as an absolute address. */
+/**
+ * The embed page of a chart, as an absolute address, with the settings of the page it is taken from (the query that
+ * /invasion keeps in step with its controls; src/components/embed-settings.ts reads it in the embed). A forced
+ * ?theme= of an embed page is the embedding site's choice, not the chart's, and is not carried.
+ */
 export function embedAddress(document: Document, id: string): string {
-  return new URL(`embed/${encodeURIComponent(id)}`, siteRoot(document)).href;
+  const url = new URL(`embed/${encodeURIComponent(id)}`, siteRoot(document));
+  const search = new URLSearchParams(document.location.search);
+  search.delete("theme");
+  url.search = search.toString();
+  return url.href;
 }
 
 /** The host page's optional script that keeps embed frames as tall as their content. */

@@ -59,7 +59,13 @@ export function renderPlot(spec: ChartSpec, data: Datasets, options: RenderOptio
     svg.setAttribute("aria-description", spec.description(data));
     // To assistive technology the chart is that one described image. Plot also names each mark's group
     // (aria-label="dot"), which ARIA prohibits on a plain group: hide the groups, as role=img already implies.
-    for (const group of Array.from(svg.querySelectorAll("g[aria-label]"))) group.setAttribute("aria-hidden", "true");
+    const hideGroups = () => {
+      for (const group of Array.from(svg.querySelectorAll("g[aria-label]:not([aria-hidden])"))) group.setAttribute("aria-hidden", "true");
+    };
+    hideGroups();
+    // A live chart's tip is drawn anew at each pointer move, as a new named group (Plot's pointer interaction).
+    const Observer = options.document?.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+    if (Observer) new Observer(hideGroups).observe(svg, {childList: true, subtree: true});
   }
   return plot;
 }

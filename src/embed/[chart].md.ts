@@ -6,12 +6,14 @@ import {parseArgs} from "node:util";
 import {loadTables} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
 import {chartById} from "../components/registry.ts";
-import {chartLinkFromEmbed} from "./chart-pages.ts";
+import {chartLinkFromEmbed, pageOfChart} from "./chart-pages.ts";
 
 const {values} = parseArgs({options: {chart: {type: "string"}}});
 const spec = chartById(values.chart ?? "");
 const title = spec.title(buildDatasets(loadTables()));
 const id = JSON.stringify(spec.id);
+// The charts of /invasion follow its settings, given in the embed's address as in the page's (embed-settings.ts).
+const followsSettings = pageOfChart(spec.id) === "/invasion";
 
 process.stdout.write(`---
 title: ${JSON.stringify(title)}
@@ -35,6 +37,12 @@ const data = await loadDatasets();
 
 \`\`\`js
 startEmbedPage(${id});
-hydrateChartById(${id}, data, {when: "interaction"});
+${
+  followsSettings
+    ? `import {followPageSettings} from "../components/embed-settings.js";
+const live = followPageSettings(document, data);
+hydrateChartById(${id}, live.data, live.options);`
+    : `hydrateChartById(${id}, data, {when: "interaction"});`
+}
 \`\`\`
 `);

@@ -1,5 +1,5 @@
 // Before/after 24 February 2022: period assignment and the comparisons. Pure, so pages can rerun it live.
-import type {InvasionAnalysis, Period, Poll} from "./contracts.js";
+import type {Datasets, InvasionAnalysis, Period, Poll} from "./contracts.js";
 import {compareProportions, linearTrend, sampleWeightedMean, shareInterval, type IntervalMethod} from "./stats.js";
 
 export const INVASION_DATE = "2022-02-24";
@@ -100,4 +100,14 @@ export function analyseInvasion(polls: Poll[], settings: AnalysisSettings = defa
       ...compareProportions({share: pair.pre.support, sampleSize: pair.pre.sampleSize}, {share: pair.post.support, sampleSize: pair.post.sampleSize}, settings.deff)
     }
   };
+}
+
+/** Whether these are the settings the build drew the page at (the defaults). */
+export function atDefaultSettings(settings: AnalysisSettings): boolean {
+  return (Object.keys(defaultSettings) as (keyof AnalysisSettings)[]).every((key) => settings[key] === defaultSettings[key]);
+}
+
+/** The datasets as a page shows them at these settings: every poll's interval and period, and the analysis. */
+export function datasetsAtSettings(data: Datasets, settings: AnalysisSettings): Datasets {
+  return {...data, polls: applySettings(data.polls, settings), invasion: analyseInvasion(data.polls, settings)};
 }

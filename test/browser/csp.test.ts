@@ -6,7 +6,7 @@
 import {createHash} from "node:crypto";
 import type {BrowserContext, Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
-import {browserUnavailable, routes} from "./chromium.ts";
+import {browserUnavailable, readerRoutes as routes} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();

@@ -3,13 +3,12 @@
 // route loads Plot or the chart code until the reader reaches for a chart, and little JavaScript at all before that.
 import {gzipSync} from "node:zlib";
 import type {BrowserContextOptions, Page} from "playwright-core";
-import {describe, expect, inject, it} from "vitest";
+import {describe, expect, it} from "vitest";
 import {charts} from "../../src/components/registry.ts";
 import {blocks} from "../../src/components/blocks.ts";
-import {browserUnavailable, routes} from "./chromium.ts";
-import {serveBuiltSite} from "./served-site.ts";
-import {builtRoutes} from "./built-routes.ts";
+import {browserUnavailable, readerRoutes, routes} from "./chromium.ts";
 import {reachForCharts} from "./live-charts.ts";
+import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the static pages: ${unavailable}`);
@@ -246,7 +245,7 @@ describe.skipIf(unavailable !== null)("pages as the build writes them", () => {
     return {page, scripts, settled: () => Promise.all(pending)};
   }
 
-  for (const route of builtRoutes(inject("siteDir"))) {
+  for (const route of readerRoutes) {
     it(`${route} loads no Plot or chart code, and at most ${budget(route) / 1000} kB of JavaScript (gzip), until the reader reaches for a chart; pointing at one brings Plot and the live chart`, async () => {
       const {page, scripts, settled} = await openCountingScripts(route);
       // The page script ran (its modules are in), and nothing of the charts' code came with it.

@@ -57,6 +57,8 @@ describe.skipIf(unavailable !== null)("tooltips", () => {
           await expect.poll(() => shownTips(svg), {timeout: 5000, message: `${id}: no tooltip over mark ${i}`}).toBeGreaterThan(0);
           // One tooltip at a time, even where marks of several kinds meet.
           expect(await shownTips(svg), `${id}: several tooltips at once`).toBe(1);
+          // The chart is one described image: a named group it draws (the tip, drawn anew) is hidden, as ARIA requires.
+          await expect.poll(() => svg.locator("g[aria-label]:not([aria-hidden=true])").count(), {message: `${id}: a named group left exposed`}).toBe(0);
           seen.push(...(await tipLines(svg)));
         }
         expect(seen.length, id).toBeGreaterThan(0);
