@@ -10,7 +10,7 @@ import {loadTables} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
 import {invasionStatistics} from "../../src/components/headlines.ts";
 import {chartById} from "../../src/components/registry.ts";
-import {analyseInvasion, applySettings, defaultSettings, type AnalysisSettings} from "../../src/lib/invasion.ts";
+import {datasetsAtSettings, defaultSettings, type AnalysisSettings} from "../../src/lib/invasion.ts";
 import {addressNote, searchForSettings, settingsFromSearch} from "../../src/lib/settings.ts";
 import {axeViolations, describeViolations} from "./axe.ts";
 import {browserUnavailable} from "./chromium.ts";
@@ -65,7 +65,7 @@ const methodLabels = {wilson: "Wilson score", wald: "Wald (normal approximation)
 
 /** What the page should show at these settings, from the analysis computed here. */
 function expected(settings: AnalysisSettings, notes: string[] = [], deffShown = String(settings.deff)): Shown {
-  const live = {...data, polls: applySettings(data.polls, settings), invasion: analyseInvasion(data.polls, settings)};
+  const live = datasetsAtSettings(data, settings);
   return {
     controls: {cutoff: settings.cutoff, deff: deffShown, method: methodLabels[settings.intervalMethod]},
     supportTitle: support.title(live),
@@ -282,4 +282,33 @@ describe.skipIf(unavailable !== null)("/invasion settings in the address, in Chr
       });
     }
   }
+
+  it("an embed of a chart of this page follows the same settings in its address, and its snippet and link carry them", async () => {
+    const {page, errors} = await newPage(640);
+    const settings: AnalysisSettings = {cutoff: "2023-01-01", deff: 2, intervalMethod: "wald"};
+    const live = datasetsAtSettings(data, settings);
+    for (const spec of [support, like]) {
+      await page.goto(`${new URL(`embed/${spec.id}`, site.baseUrl).href}${searchForSettings(settings)}&theme=dark`, {waitUntil: "networkidle"});
+      // Drawn live at once (no reach needed): the build's drawing is at the defaults.
+      await expect.poll(() => page.locator("figure.chart-static").count(), {timeout: 15_000}).toBe(0);
+      expect(await page.locator(".chart-subtitle").textContent()).toBe(spec.subtitle(live));
+      expect(await page.locator(".chart-title").textContent()).toBe(spec.title(live));
+      // ?theme= is the embed's own parameter: not named as unknown.
+      expect(await page.locator(".setting-note").count()).toBe(0);
+      expect(new URL((await page.locator(".embed-view-link").getAttribute("href"))!, page.url()).search).toBe(searchForSettings(settings));
+    }
+    // A bad setting in an embed's address: the default, and the same note as the page's.
+    await page.goto(`${new URL(`embed/${like.id}`, site.baseUrl).href}?deff=9&theme=light`, {waitUntil: "networkidle"});
+    await expect.poll(() => page.locator(".setting-note").textContent()).toBe(addressNote(settingsFromSearch("?deff=9").ignored));
+    expect(await page.locator(".chart-subtitle").textContent()).toBe(like.subtitle(data));
+    // The Embed dialog of the page at these settings gives an embed address with them.
+    await open(page, searchForSettings(settings));
+    await page.locator(`figure#${like.id}`).scrollIntoViewIfNeeded();
+    await page.locator(`figure#${like.id} .export-menu-toggle`).click();
+    await page.locator(`figure#${like.id} .export-menu-option`, {hasText: "Embed"}).click();
+    const snippet = await page.locator("dialog textarea").inputValue();
+    expect(snippet).toContain(`src="${new URL(`embed/${like.id}`, site.baseUrl).href}${searchForSettings(settings).replaceAll("&", "&amp;")}"`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
