@@ -6,6 +6,7 @@ import type {BrowserContext, Frame, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {EMBED_HEIGHT_MESSAGE} from "../../src/components/embed-message.ts";
 import {browserUnavailable} from "./chromium.ts";
+import {reachForCharts} from "./live-charts.ts";
 import {serveBuiltSite} from "./served-site.ts";
 
 const unavailable = browserUnavailable();
@@ -30,12 +31,10 @@ function servePages(pages: Record<string, string>): Promise<{server: Server; ori
 
 const hostPage = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width"><title>An article</title></head><body style="margin:0"><main><h1>An article</h1>${body}</main></body></html>`;
 
-/** Once the live charts have replaced the drawn ones (a menu opened on a drawn chart is redrawn as it opens). */
-const liveCharts = (page: Page) => page.waitForFunction(() => document.querySelectorAll("figure.chart-static").length === 0);
 
 /** Opens a chart's Embed dialog on its page and waits for the measured snippet. */
 async function snippetFromDialog(page: Page, id: string): Promise<string> {
-  await liveCharts(page);
+  await reachForCharts(page);
   const figure = page.locator(`figure.chart[data-chart="${id}"]`);
   await figure.locator(".export-menu-toggle").click();
   await page.locator(`figure.chart[data-chart="${id}"] .export-menu-option[data-action="embed"]`).click();
@@ -281,7 +280,7 @@ describe.skipIf(unavailable !== null)("embeds", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], {origin});
     const page = await context.newPage();
     await page.goto(new URL("opinion", site.baseUrl).href, {waitUntil: "networkidle"});
-    await liveCharts(page);
+    await reachForCharts(page);
     const id = "kosovo-nato-lead-over-time";
     const figure = page.locator(`figure.chart[data-chart="${id}"]`);
     await figure.locator(".export-menu-toggle").click();
@@ -293,8 +292,11 @@ describe.skipIf(unavailable !== null)("embeds", () => {
     const arrival = await context.newPage();
     await arrival.goto(link, {waitUntil: "networkidle"});
     const target = arrival.locator(`figure.chart[data-chart="${id}"]`);
-    // The live chart has replaced the drawn one the address pointed at (:target); it carries the mark instead.
-    await expect.poll(() => arrival.locator("figure.chart-static").count()).toBe(0);
+    // On arrival the drawn chart is the address's :target, outlined, in view.
+    expect(await target.evaluate((node) => node.matches(".chart-static:target"))).toBe(true);
+    expect(await target.evaluate((node) => getComputedStyle(node).outlineStyle)).toBe("solid");
+    // Once the reader reaches for it, the live chart replaces the drawn one (no longer :target) and carries the mark.
+    await reachForCharts(arrival);
     expect(await target.evaluate((node) => node.matches(".chart-linked"))).toBe(true);
     expect(await arrival.locator("figure.chart.chart-linked").count()).toBe(1);
     expect(await target.evaluate((node) => getComputedStyle(node).outlineStyle)).toBe("solid");
@@ -309,7 +311,7 @@ describe.skipIf(unavailable !== null)("embeds", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], {origin: new URL(site.baseUrl).origin});
     const page = await context.newPage();
     await page.goto(new URL("troops", site.baseUrl).href, {waitUntil: "networkidle"});
-    await liveCharts(page);
+    await reachForCharts(page);
     const id = "kfor-troop-strength-1999-today";
     await page.locator(`figure.chart[data-chart="${id}"] .export-menu-toggle`).click();
     await page.locator(`figure.chart[data-chart="${id}"] .export-menu-option[data-action="embed"]`).click();

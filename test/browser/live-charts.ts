@@ -1,7 +1,6 @@
 // Bringing a page's charts live in a test. Every chart waits for the reader (src/components/hydrate.ts: pointer,
 // touch, focus or a control), so a test about live charts reaches for them first.
 import type {Page} from "playwright-core";
-import {expect} from "vitest";
 
 /**
  * Brings every chart on the page live as a keyboard reader would, by focus moving into each chart (a focusin on its
@@ -9,15 +8,14 @@ import {expect} from "vitest";
  * arms the charts only after the first paint, so the focus is sent again until it takes.
  */
 export async function reachForCharts(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          const waiting = Array.from(document.querySelectorAll(".chart-slot")).filter((slot) => slot.querySelector(":scope > figure.chart-static"));
-          for (const slot of waiting) slot.dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
-          return waiting.length;
-        }),
-      {timeout: 20_000}
-    )
-    .toBe(0);
+  // The page's own polling, not vitest's expect.poll: it works in beforeAll hooks too.
+  await page.waitForFunction(
+    () => {
+      const waiting = Array.from(document.querySelectorAll(".chart-slot")).filter((slot) => slot.querySelector(":scope > figure.chart-static"));
+      for (const slot of waiting) slot.dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
+      return waiting.length === 0;
+    },
+    undefined,
+    {polling: 100, timeout: 20_000}
+  );
 }

@@ -127,7 +127,11 @@ describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)"
     await toggle.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("true");
-    const focusedFormat = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.format ?? document.activeElement?.className);
+    const focusedFormat = () =>
+      page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        return active?.dataset.format ?? active?.dataset.action ?? active?.className;
+      });
     expect(await focusedFormat()).toBe("svg");
     await page.keyboard.press("ArrowDown");
     expect(await focusedFormat()).toBe("png");
@@ -136,7 +140,12 @@ describe.skipIf(unavailable !== null)("Export menu in the built site (Chromium)"
     expect(await figure.locator(".export-menu-options").isHidden()).toBe(true);
     expect(await focusedFormat()).toBe("export-menu-toggle");
     await page.keyboard.press("Enter");
+    // End reaches the last option (Copy link, or Share… where the browser has a share sheet); the formats come first.
     await page.keyboard.press("End");
+    expect(await focusedFormat()).toBe(await figure.locator(".export-menu-option").last().evaluate((option) => (option as HTMLElement).dataset.action));
+    await page.keyboard.press("Home");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
     expect(await focusedFormat()).toBe("csv");
     const [file] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
     expect(file.suggestedFilename()).toBe(`${id}.csv`);
