@@ -42,7 +42,7 @@ ${
     ? `import {followPageSettings} from "../components/embed-settings.js";
 const live = followPageSettings(document, data);
 hydrateChartById(${id}, live.data, live.options);`
-    : `hydrateChartById(${id}, data, {when: "interaction"});`
+    : `hydrateChartById(${id}, data);`
 }
 \`\`\`
 `);
