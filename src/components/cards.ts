@@ -2,7 +2,7 @@
 import type {Datasets, SourceRef} from "../lib/contracts.js";
 import {formatCount, formatInterval, formatPublished} from "./format.js";
 import type {Finding, Headline} from "./headlines.js";
-import {element, scrollingTable} from "./dom.js";
+import {element, scrollingTable, tableHead} from "./dom.js";
 
 // Every builder takes the document to build in: the browser's on the page, linkedom's when the build writes the
 // block into the HTML (scripts/postbuild.ts).
@@ -31,14 +31,7 @@ export function pollTable(data: Datasets, document: Document = globalThis.docume
   const table = element(document, "table", "poll-table");
   const caption = "Opinion polls on Kosovo joining NATO (percent; ± is the half-width of the 95% interval for support)";
   table.append(element(document, "caption", undefined, caption));
-  const head = element(document, "tr");
-  for (const label of ["Pollster", "Fieldwork", "n", "Support", "±", "Opposed", "Neutral / DK", "Lead", "Source"]) {
-    const th = element(document, "th", undefined, label);
-    th.setAttribute("scope", "col"); // an attribute: linkedom, which builds the static page, has no scope property
-    head.append(th);
-  }
-  const thead = element(document, "thead");
-  thead.append(head);
+  const thead = tableHead(document, ["Pollster", "Fieldwork", "n", "Support", "±", "Opposed", "Neutral / DK", "Lead", "Source"]);
   const tbody = element(document, "tbody");
   for (const poll of data.polls) {
     const row = element(document, "tr");

@@ -20,3 +20,19 @@ export function scrollingTable(document: Document, table: HTMLTableElement, name
   box.append(table);
   return box;
 }
+
+/**
+ * A table's head: one row of column headers, each scoped to its column. scope is set as an attribute: linkedom, which
+ * builds the static pages, has no scope property.
+ */
+export function tableHead(document: Document, labels: string[]): HTMLTableSectionElement {
+  const row = element(document, "tr");
+  for (const label of labels) {
+    const th = element(document, "th", undefined, label);
+    th.setAttribute("scope", "col");
+    row.append(th);
+  }
+  const thead = element(document, "thead");
+  thead.append(row);
+  return thead;
+}

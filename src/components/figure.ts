@@ -1,7 +1,7 @@
 // A chart as readers get it: title, subtitle, the Plot figure, source line and the data table behind it.
 import {chartSources, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.js";
 import {exportMenu} from "./export-menu.js";
-import {element, scrollingTable} from "./dom.js";
+import {element, scrollingTable, tableHead} from "./dom.js";
 
 const formatCell = (value: Cell, {year = false} = {}) =>
   value === null ? "" : typeof value === "number" ? value.toLocaleString("en-GB", {maximumFractionDigits: 2, useGrouping: !year}) : String(value);
@@ -9,14 +9,7 @@ const formatCell = (value: Cell, {year = false} = {}) =>
 export function dataTable(document: Document, {columns, rows}: ChartTable, caption: string): HTMLTableElement {
   const table = element(document, "table", "chart-table");
   table.append(element(document, "caption", undefined, caption));
-  const head = element(document, "tr");
-  for (const column of columns) {
-    const th = element(document, "th", undefined, column.label);
-    th.setAttribute("scope", "col");
-    head.append(th);
-  }
-  const thead = element(document, "thead");
-  thead.append(head);
+  const thead = tableHead(document, columns.map((column) => column.label));
   const tbody = element(document, "tbody");
   for (const row of rows) {
     const tr = element(document, "tr");

@@ -2,7 +2,7 @@
 // sources.
 import type {Source} from "../lib/contracts.js";
 import {formatCount, formatDate, formatPublished} from "./format.js";
-import {element, scrollingTable} from "./dom.js";
+import {element, scrollingTable, tableHead} from "./dom.js";
 
 export interface CatalogEntry {
   name: string;
@@ -86,14 +86,7 @@ export function chartFilesTable(entries: ChartEntry[], document: Document = glob
   const caption = "Every chart as an image (SVG, and PNG at twice its size) and the data it draws (CSV)";
   const table = element(document, "table", "chart-files");
   table.append(element(document, "caption", undefined, caption));
-  const head = element(document, "tr");
-  for (const label of ["Chart", "Files"]) {
-    const th = element(document, "th", undefined, label);
-    th.setAttribute("scope", "col"); // an attribute: linkedom, which builds the static page, has no scope property
-    head.append(th);
-  }
-  const thead = element(document, "thead");
-  thead.append(head);
+  const thead = tableHead(document, ["Chart", "Files"]);
   const tbody = element(document, "tbody");
   for (const entry of entries) {
     const row = element(document, "tr");
