@@ -16,6 +16,7 @@ import * as Plot from "@observablehq/plot";
 import * as simpleStatistics from "simple-statistics";
 import {buildSync, transformSync, type BuildOptions, type TransformOptions} from "esbuild";
 import ts from "typescript";
+import {filesIn} from "./files-in.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -36,11 +37,7 @@ const FRAMEWORK_ESBUILD: Pick<BuildOptions & TransformOptions, "format" | "platf
 
 /** The files under src/ that Framework can bundle for the browser (its cache and the Node-only data loaders aside). */
 function browserSources(srcDir: string): string[] {
-  return readdirSync(srcDir, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile() && /\.(ts|js)$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((file) => !relative(srcDir, file).split(sep).some((part) => part === ".observablehq" || part === "data"))
-    .sort();
+  return filesIn(srcDir, /\.(ts|js)$/).filter((file) => !relative(srcDir, file).split(sep).some((part) => part === ".observablehq" || part === "data"));
 }
 
 /** The JavaScript cells of a Markdown page, which import packages too (e.g. Observable Inputs on /invasion). */
@@ -138,13 +135,6 @@ function repoint(text: string, file: string, moved: Map<string, string>): string
     const path = relative(dirname(file), target).split(sep).join("/");
     return `${quote}${path.startsWith(".") ? path : `./${path}`}${quote}`;
   });
-}
-
-function filesIn(dir: string, extension: RegExp): string[] {
-  return readdirSync(dir, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile() && extension.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 /**

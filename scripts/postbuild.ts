@@ -3,7 +3,7 @@
 // page script after the first paint, so nothing holds that paint back; and fixes Framework's page template for
 // accessibility (a language, zoom, a skip link, a top bar with the menu, named landmarks).
 // Deterministic, like the build before it (see observablehq.config.ts): same commit, same bytes.
-import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {readFileSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {compileSheet, type CompiledSheet} from "beasties/compiler";
@@ -17,6 +17,7 @@ import {staticChartFigure} from "../src/components/figure.ts";
 import {chartById} from "../src/components/registry.ts";
 import {publishCharts} from "./chart-files.ts";
 import {lockDownPages} from "./csp.ts";
+import {filesIn} from "./files-in.ts";
 import {subsetPackages} from "./plot-subset.ts";
 import {addEmbedHead, embedChartDrawer, embedCss, isEmbedPage} from "./embed-postbuild.ts";
 
@@ -227,13 +228,6 @@ export const DEFERRED_SCRIPT_TYPE = "text/x-observablehq-after-first-paint";
 /** The site is written in British English ("recognise", "programme"). */
 export const PAGE_LANGUAGE = "en-GB";
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** Post-processes a built site in place. */
 export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.stringify(buildDatasets(loadTables())))): void {
   subsetPackages(outDir); // first: it renames modules, so the pages' scripts are final only after it
@@ -243,7 +237,7 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
   const embedChart = embedChartDrawer(data, document);
   const embedRules = embedCss();
   const compile = sheetCompiler();
-  for (const file of htmlFiles(outDir)) {
+  for (const file of filesIn(outDir, /\.html$/)) {
     const html = readFileSync(file, "utf8");
     const embed = isEmbedPage(file, outDir);
     const fixed = embed ? addEmbedHead(fixPageTemplate(html, file, {chromeless: true}), file, embedRules) : fixPageTemplate(html, file);
@@ -254,7 +248,7 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
   }
   publishCharts(outDir, data);
   // Last, over every page as finally written: each inline script and style is allowed by its hash (scripts/csp.ts).
-  lockDownPages(htmlFiles(outDir), (file) => isNotFoundPage(file, outDir));
+  lockDownPages(filesIn(outDir, /\.html$/), (file) => isNotFoundPage(file, outDir));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) postbuild(fileURLToPath(new URL("../dist/", import.meta.url)));

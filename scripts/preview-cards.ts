@@ -4,7 +4,7 @@
 // description, `og:` and `twitter:` tags and a canonical link; its image is the card of the page's main chart (the
 // first chart placeholder in it), or the overview's for a page without a chart. Tags that need an absolute address
 // (canonical, og:url, og:image, twitter:image) need the site's public address, SITE_URL; without it they are left out.
-import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {readFileSync, writeFileSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 import {Resvg} from "@resvg/resvg-js";
 import {parseHTML} from "linkedom";
@@ -13,6 +13,7 @@ import {composeChartSvg, DASHBOARD_NAME, EXPORT_FONT_FAMILY, lightTheme, seriali
 import {CHARTS_FOLDER} from "../src/components/methods.ts";
 import {chartById, charts as registeredCharts} from "../src/components/registry.ts";
 import {exportDocument, resvgOptions, svgToPng} from "./export.ts";
+import {filesIn} from "./files-in.ts";
 import {escapeHtmlAttribute} from "./page-descriptions.ts";
 
 /** The size Open Graph and X (Twitter) recommend for a large preview image. */
@@ -290,13 +291,6 @@ export function addPreviewTags(html: string, tags: string, path = "page"): strin
 /** The line the build prints, once, when it does not know the site's address. */
 export const NO_SITE_URL_MESSAGE = "SITE_URL is not set: the pages have no canonical link, og:url, og:image or twitter:image, which need the site's public address.";
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /**
  * Adds its preview tags to every built page but the 404 page (served at whatever address was not found, it is no
  * page to link to or preview). A page without a chart previews the overview's main chart.
@@ -304,7 +298,7 @@ function htmlFiles(dir: string): string[] {
 export function tagPages(outDir: string, data: Datasets, siteUrl: string | null): void {
   const overviewChart = mainChartId(readFileSync(join(outDir, "index.html"), "utf8"));
   if (!overviewChart) throw new Error("index.html: the overview has no chart, and pages without one preview the overview's");
-  for (const file of htmlFiles(outDir)) {
+  for (const file of filesIn(outDir, /\.html$/)) {
     const path = pagePath(outDir, file);
     if (path === "404") continue;
     const html = readFileSync(file, "utf8");
