@@ -5,6 +5,8 @@ import {sitePath} from "./scripts/site-url.ts";
 import {lastUpdated, sourceDate} from "./scripts/source-date.ts";
 import {formatDate} from "./src/components/format.ts";
 import {charts} from "./src/components/registry.ts";
+import {tables} from "./loaders/schema.ts";
+import {datasetFiles} from "./src/lib/dataset-files.ts";
 
 // Reproducible builds. Framework stamps each data loader's output with the time the loader ran, both as the file's
 // lastModified and inside the content hash of every module that reads it (components/load.js), so two clean builds
@@ -59,8 +61,8 @@ export default {
   // Stable, un-hashed addresses, for downloads and citations: the source tables (src/data/[table].csv.ts) and the
   // published datasets (the same loaders the pages read through FileAttachment, whose copies are hashed).
   dynamicPaths: [
-    ...["polls", "troops", "events", "members", "sources"].map((table) => `/data/${table}.csv`),
-    ...["polls", "troops", "events", "members", "sources", "invasion"].map((dataset) => `/data/${dataset}.json`),
+    ...Object.values(tables).map((table) => `/data/${table.file}`),
+    ...Object.values(datasetFiles).map((dataset) => `/data/${dataset}.json`),
     // An embed page per chart (src/embed/[chart].md.ts) and the host page's optional script (src/embed.js.ts).
     ...charts.map((chart) => `/embed/${chart.id}`),
     "/embed.js"

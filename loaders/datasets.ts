@@ -1,6 +1,6 @@
 // Builds the published datasets (the src/data/*.json contracts) from the validated tables.
 import * as aq from "arquero";
-import type {Datasets, Event, Member, Poll, Source, SourceRef, Troop} from "../src/lib/contracts.ts";
+import type {Datasets, Event, InstitutionTrust, Member, Poll, ProtectionThreat, RegionalSupport, Source, SourceRef, Survey, Troop} from "../src/lib/contracts.ts";
 import {periodEnd, periodStart} from "./dates.ts";
 import {analyseInvasion, classifyPeriod, defaultSettings} from "../src/lib/invasion.ts";
 import type {PartialDate, SourceRow} from "./schema.ts";
@@ -123,8 +123,95 @@ export function buildSources({sources}: Tables): Source[] {
   return sources.map((row) => ({...sourceRef(row.id), via: row.via ? sourceRef(row.via) : null, note: row.note}));
 }
 
+export function buildSurveys({surveys, sources}: Tables): Survey[] {
+  const sourceRef = sourceLookup(sources);
+  return surveys.map((row) => ({
+    id: row.id,
+    name: row.name,
+    question: row.question,
+    population: row.population,
+    fieldworkStart: periodStart(row.fieldworkStart),
+    fieldworkEnd: periodEnd(row.fieldworkEnd),
+    datePrecision: coarser(row.fieldworkStart, row.fieldworkEnd),
+    fieldworkLabel: row.fieldworkNote ?? fieldworkLabel(row.fieldworkStart, row.fieldworkEnd),
+    mode: row.mode,
+    comparedWith: row.comparedWith,
+    source: sourceRef(row.source),
+    note: row.note
+  }));
+}
+
+/** Support in each country, highest first; the earlier edition's share is derived from the stated change, never typed. */
+export function buildRegionalSupport(tables: Tables): RegionalSupport[] {
+  const sourceRef = sourceLookup(tables.sources);
+  const surveyStartYear = new Map(tables.surveys.map((s) => [s.id, Number(s.fieldworkStart.text.slice(0, 4))]));
+  const joined = new Map(tables.members.map((m) => [m.country, m.joined]));
+  return tables.regionalSupport
+    .map((row) => {
+      const joinedIn = joined.get(row.country);
+      return {
+        survey: row.survey,
+        country: row.country,
+        natoMember: joinedIn !== undefined && joinedIn <= surveyStartYear.get(row.survey)!,
+        support: row.support,
+        change: row.change,
+        derivedEarlierSupport: row.change === null ? null : roundPoints(row.support - row.change),
+        sampleSize: row.sampleSize,
+        sampleQualifier: row.sampleQualifier,
+        source: sourceRef(row.source),
+        note: row.note
+      };
+    })
+    .sort((a, b) => a.survey.localeCompare(b.survey) || b.support - a.support || a.country.localeCompare(b.country));
+}
+
+export function buildProtectionThreat({protectionThreat, sources}: Tables): ProtectionThreat[] {
+  const sourceRef = sourceLookup(sources);
+  return protectionThreat.map((row) => ({
+    survey: row.survey,
+    country: row.country,
+    protection: row.protection,
+    threat: row.threat,
+    neither: row.neither,
+    // Rounded shares may sum to just over 100 (within the tolerance validation allows): then nobody is left unanswered.
+    derivedNoAnswer: Math.max(0, roundPoints(100 - row.protection - row.threat - row.neither)),
+    sampleSize: row.sampleSize,
+    sampleQualifier: row.sampleQualifier,
+    source: sourceRef(row.source),
+    note: row.note,
+    noteSources: row.noteSources.map(sourceRef)
+  }));
+}
+
+export function buildInstitutionTrust({institutionTrust, sources}: Tables): InstitutionTrust[] {
+  const sourceRef = sourceLookup(sources);
+  return institutionTrust
+    .map((row) => ({
+      survey: row.survey,
+      institution: row.institution,
+      trust: row.trust,
+      trustCi: row.sampleSize === null ? null : shareInterval(row.trust, row.sampleSize),
+      sampleSize: row.sampleSize,
+      sampleQualifier: row.sampleQualifier,
+      source: sourceRef(row.source),
+      note: row.note
+    }))
+    .sort((a, b) => b.trust - a.trust || a.institution.localeCompare(b.institution));
+}
+
 /** All published datasets at once, as the pages see them: for the export command, build-time charts and tests. */
 export function buildDatasets(tables: Tables): Datasets {
   const polls = buildPolls(tables);
-  return {polls, troops: buildTroops(tables), events: buildEvents(tables), members: buildMembers(tables), sources: buildSources(tables), invasion: analyseInvasion(polls)};
+  return {
+    polls,
+    troops: buildTroops(tables),
+    events: buildEvents(tables),
+    members: buildMembers(tables),
+    sources: buildSources(tables),
+    invasion: analyseInvasion(polls),
+    surveys: buildSurveys(tables),
+    regionalSupport: buildRegionalSupport(tables),
+    protectionThreat: buildProtectionThreat(tables),
+    institutionTrust: buildInstitutionTrust(tables)
+  };
 }

@@ -1,6 +1,6 @@
 // The single definition of every data table: zod schemas that turn CSV text into typed rows.
 import {z} from "zod";
-import {eventCategories, forces, qualifiers, troopKinds, type DatePrecision} from "../src/lib/contracts.ts";
+import {eventCategories, forces, qualifiers, sampleQualifiers, troopKinds, type DatePrecision} from "../src/lib/contracts.ts";
 import {showValue} from "./issues.ts";
 import {spreadsheetDateHint, spreadsheetTextProblem} from "./spreadsheet.ts";
 
@@ -69,6 +69,27 @@ export const positiveInteger = z.string().transform((raw, ctx) => {
   return value;
 });
 
+/** An optional sample size: blank when the source gives none. */
+const optionalPositiveInteger = z.string().transform((raw, ctx) => {
+  if (raw.trim() === "") return null;
+  const parsed = positiveInteger.safeParse(raw);
+  return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
+});
+
+/**
+ * A change in percentage points as a source states it: "+13", "-1", "0"; blank when the source states none. Only the
+ * ASCII signs: a typographic minus (−) or dash pasted from a report is refused by name, since it is easily missed.
+ */
+const optionalPointChange = z.string().transform((raw, ctx) => {
+  const value = raw.trim();
+  if (value === "") return null;
+  if (/^[\u2212\u2013\u2014]/.test(value)) return fail(ctx, `${showValue(raw)} starts with a typographic minus or dash; write the change with a plain hyphen-minus (-1)`);
+  if (!/^[+-]?\d+(\.\d+)?$/.test(value)) return fail(ctx, `${showValue(raw)} is not a change in points (such as +13, -1 or 0)`);
+  const points = Number(value);
+  if (Math.abs(points) > 100) return fail(ctx, `${value} points is more than a share can change`);
+  return points;
+});
+
 export const year = z.string().transform((raw, ctx) => {
   if (!/^\d{4}$/.test(raw.trim())) return fail(ctx, `${showValue(raw)} is not a four-digit year`);
   return Number(raw.trim());
@@ -105,6 +126,30 @@ export function daysInMonth(year: number, month: number): number {
 
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {error: (issue) => `${showValue(String(issue.input))} is not one of: ${values.join(", ")}`});
+
+const optionalYear = z.string().transform((raw, ctx) => {
+  if (raw.trim() === "") return null;
+  const parsed = year.safeParse(raw);
+  return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
+});
+
+const optionalSampleQualifier = z.string().transform((raw, ctx) => {
+  const value = raw.trim();
+  if (value === "") return null;
+  const known = sampleQualifiers.find((q) => q === value);
+  return known ?? fail(ctx, `${showValue(raw)} is not one of: ${sampleQualifiers.join(", ")} (or blank with no sample size)`);
+});
+
+/** Source ids separated by spaces, for a note that cites sources of its own; blank for none. */
+const idList = z.string().transform((raw, ctx) => {
+  const ids = raw.trim() === "" ? [] : raw.trim().split(/\s+/);
+  for (const value of ids) {
+    const parsed = id.safeParse(value);
+    if (!parsed.success) return fail(ctx, parsed.error.issues[0].message);
+  }
+  if (new Set(ids).size !== ids.length) return fail(ctx, `${showValue(raw)} names a source twice`);
+  return ids;
+});
 
 const yesNo = z.string().transform((raw, ctx) => {
   const value = raw.trim().toLowerCase();
@@ -185,11 +230,71 @@ export const memberRow = z.object({
   source: text
 });
 
+/** A survey other than the national membership polls: what it asked, of whom, when and how. */
+export const surveyRow = z.object({
+  id,
+  name: text,
+  question: text,
+  population: text,
+  fieldworkStart: partialDate,
+  fieldworkEnd: partialDate,
+  /** Fieldwork in the source's words when a date cannot say it ("second half of October 2015"). */
+  fieldworkNote: optionalText,
+  mode: text,
+  /** The year of the earlier edition the source states changes against; blank when it states none. */
+  comparedWith: optionalYear,
+  source: text,
+  note: optionalText
+});
+
+/** One country's support for NATO membership in a regional survey (not the national question of polls.csv). */
+export const regionalSupportRow = z.object({
+  survey: text,
+  country: text,
+  support: percent,
+  /** Points since the survey's comparedWith edition, as stated; blank when the source states none. */
+  change: optionalPointChange,
+  sampleSize: optionalPositiveInteger,
+  sampleQualifier: optionalSampleQualifier,
+  source: text,
+  note: optionalText
+});
+
+/** Whether people see NATO as protection or a threat: a different question from membership. */
+export const protectionThreatRow = z.object({
+  survey: text,
+  country: text,
+  protection: percent,
+  threat: percent,
+  neither: percent,
+  sampleSize: optionalPositiveInteger,
+  sampleQualifier: optionalSampleQualifier,
+  source: text,
+  note: optionalText,
+  /** Sources the note itself cites (another reading of the same figures). */
+  noteSources: idList
+});
+
+/** Trust in an institution: not support for membership. */
+export const institutionTrustRow = z.object({
+  survey: text,
+  institution: text,
+  trust: percent,
+  sampleSize: optionalPositiveInteger,
+  sampleQualifier: optionalSampleQualifier,
+  source: text,
+  note: optionalText
+});
+
 export type SourceRow = z.infer<typeof sourceRow>;
 export type PollRow = z.infer<typeof pollRow>;
 export type TroopRow = z.infer<typeof troopRow>;
 export type EventRow = z.infer<typeof eventRow>;
 export type MemberRow = z.infer<typeof memberRow>;
+export type SurveyRow = z.infer<typeof surveyRow>;
+export type RegionalSupportRow = z.infer<typeof regionalSupportRow>;
+export type ProtectionThreatRow = z.infer<typeof protectionThreatRow>;
+export type InstitutionTrustRow = z.infer<typeof institutionTrustRow>;
 
 /** Every table in data/: its file name and its row schema. */
 export const tables = {
@@ -197,5 +302,9 @@ export const tables = {
   polls: {file: "polls.csv", row: pollRow},
   troops: {file: "troops.csv", row: troopRow},
   events: {file: "events.csv", row: eventRow},
-  members: {file: "members.csv", row: memberRow}
+  members: {file: "members.csv", row: memberRow},
+  surveys: {file: "surveys.csv", row: surveyRow},
+  regionalSupport: {file: "regional-support.csv", row: regionalSupportRow},
+  protectionThreat: {file: "protection-threat.csv", row: protectionThreatRow},
+  institutionTrust: {file: "institution-trust.csv", row: institutionTrustRow}
 } as const;

@@ -20,7 +20,7 @@ export function validationReport(dataDir = resolveDataDir()): {valid: boolean; p
   return {
     valid: true,
     problems: [],
-    summary: `${where}: valid. ${tables.polls.length} polls, ${tables.troops.length} troop figures, ${tables.events.length} events, ${tables.members.length} members, ${tables.sources.length} sources.`
+    summary: `${where}: valid. ${tables.polls.length} polls, ${tables.troops.length} troop figures, ${tables.events.length} events, ${tables.members.length} members, ${tables.surveys.length} other surveys (${tables.regionalSupport.length + tables.protectionThreat.length + tables.institutionTrust.length} figures), ${tables.sources.length} sources.`
   };
 }
 

@@ -9,15 +9,20 @@ function rejectDataError<T>(value: T | {dataError: string}): T {
 }
 
 export async function loadDatasets(): Promise<Datasets> {
-  const [polls, troops, events, members, sources, invasion] = (
+  // Literal names, one call each: Framework finds the files a page needs by reading these calls.
+  const [polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust] = (
     await Promise.all([
       FileAttachment("../data/polls.json").json(),
       FileAttachment("../data/troops.json").json(),
       FileAttachment("../data/events.json").json(),
       FileAttachment("../data/members.json").json(),
       FileAttachment("../data/sources.json").json(),
-      FileAttachment("../data/invasion.json").json()
+      FileAttachment("../data/invasion.json").json(),
+      FileAttachment("../data/surveys.json").json(),
+      FileAttachment("../data/regional-support.json").json(),
+      FileAttachment("../data/protection-threat.json").json(),
+      FileAttachment("../data/institution-trust.json").json()
     ])
   ).map(rejectDataError);
-  return {polls, troops, events, members, sources, invasion};
+  return {polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust};
 }

@@ -1,6 +1,7 @@
 // The methods page's blocks: the dataset catalogue with downloads, every chart's files, how to cite, and the list of
 // sources.
 import type {Source} from "../lib/contracts.js";
+import {datasetFiles} from "../lib/dataset-files.js";
 import {formatCount, formatDate, formatPublished} from "./format.js";
 import {element, scrollingTable, tableHead} from "./dom.js";
 
@@ -118,7 +119,7 @@ export function citationBlock(edition: Edition, document: Document = globalThis.
   const time = element(document, "time", undefined, updated);
   time.setAttribute("datetime", edition.updated);
   pattern.append("The data were last updated on ", time, ". Each dataset keeps its address from one version to the next, so a citation stays valid: ");
-  const files = ["polls", "troops", "events", "members", "sources", "invasion"].map((name) => `${name}.json`);
+  const files = Object.values(datasetFiles).map((name) => `${name}.json`);
   for (const [index, file] of files.entries()) pattern.append(index ? ", " : "", address(file));
   pattern.append(", and each source table's CSV beside it. Give the date you downloaded it, and the original source of any figure you quote (listed below); those sources keep their own terms.");
   block.append(citation, pattern);

@@ -2,7 +2,19 @@
 import {z} from "zod";
 import {buildDatasets} from "../../loaders/datasets.ts";
 import {emitJson} from "../../loaders/emit.ts";
-import {eventSchema, invasionSchema, memberSchema, pollSchema, sourceSchema, troopSchema} from "../lib/contracts.ts";
+import {
+  eventSchema,
+  institutionTrustSchema,
+  invasionSchema,
+  memberSchema,
+  pollSchema,
+  protectionThreatSchema,
+  regionalSupportSchema,
+  sourceSchema,
+  surveySchema,
+  troopSchema
+} from "../lib/contracts.ts";
+import {datasetFiles} from "../lib/dataset-files.ts";
 
 /** A reader's name for a zod type: "number", "text", "one of: pre, post", "[number, number]", "object". */
 function describeType(schema: z.ZodType): string {
@@ -25,12 +37,24 @@ const fields = (schema: z.ZodObject) => Object.entries(schema.shape).map(([name,
 
 emitJson((tables) => {
   const data = buildDatasets(tables);
+  // Each source table is downloaded under its file's name in data/ (/data/regional-support.csv).
+  const entry = (key: keyof typeof datasetFiles, description: string, rows: number, schema: z.ZodObject, hasTable = true) => ({
+    name: datasetFiles[key],
+    description,
+    rows,
+    fields: fields(schema),
+    table: hasTable ? datasetFiles[key] : null
+  });
   return [
-    {name: "polls", description: "One row per opinion poll on NATO membership", rows: data.polls.length, fields: fields(pollSchema), table: "polls"},
-    {name: "troops", description: "Dated troop figures: KFOR levels, reinforcements and targets, and Kosovo's planned army", rows: data.troops.length, fields: fields(troopSchema), table: "troops"},
-    {name: "events", description: "Dated events the charts annotate", rows: data.events.length, fields: fields(eventSchema), table: "events"},
-    {name: "members", description: "NATO's members, accession year and recognition of Kosovo", rows: data.members.length, fields: fields(memberSchema), table: "members"},
-    {name: "sources", description: "Every cited source", rows: data.sources.length, fields: fields(sourceSchema), table: "sources"},
-    {name: "invasion", description: "The before/after analysis at the default settings (one object)", rows: 1, fields: fields(invasionSchema), table: null}
+    entry("polls", "One row per opinion poll on NATO membership", data.polls.length, pollSchema),
+    entry("troops", "Dated troop figures: KFOR levels, reinforcements and targets, and Kosovo's planned army", data.troops.length, troopSchema),
+    entry("events", "Dated events the charts annotate", data.events.length, eventSchema),
+    entry("members", "NATO's members, accession year and recognition of Kosovo", data.members.length, memberSchema),
+    entry("sources", "Every cited source", data.sources.length, sourceSchema),
+    entry("invasion", "The before/after analysis at the default settings (one object)", 1, invasionSchema, false),
+    entry("surveys", "Surveys other than the national membership polls: what each asked, of whom, when and how", data.surveys.length, surveySchema),
+    entry("regionalSupport", "Support for NATO membership in six Western Balkan countries in a regional survey, a different question from the national polls; the earlier edition's share is derived from the stated change", data.regionalSupport.length, regionalSupportSchema),
+    entry("protectionThreat", "Whether NATO is seen as protection or a threat, by country (not support for membership); the no-answer share is derived", data.protectionThreat.length, protectionThreatSchema),
+    entry("institutionTrust", "Trust in security institutions in Kosovo, KFOR among them (not support for membership)", data.institutionTrust.length, institutionTrustSchema)
   ];
 });

@@ -8,6 +8,8 @@ export type DatePrecision = (typeof datePrecisions)[number];
 export const qualifiers = ["exact", "about", "more than", "under"] as const;
 export const troopKinds = ["level", "reinforcement", "target"] as const;
 export const forces = ["KFOR", "Kosovo army: regulars", "Kosovo army: reservists"] as const;
+/** How exactly a source states a survey's sample: "1,070" or "about 1,000". */
+export const sampleQualifiers = ["exact", "about"] as const;
 export const eventCategories = ["kfor", "membership", "security", "ukraine", "serbia"] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -74,6 +76,70 @@ export const memberSchema = z.object({
   source: sourceRefSchema
 });
 
+/** A survey other than the national membership polls, with what it asked, so no chart can present it as another. */
+export const surveySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  question: z.string(),
+  population: z.string(),
+  fieldworkStart: isoDate,
+  fieldworkEnd: isoDate,
+  datePrecision: z.enum(datePrecisions),
+  /** "February–March 2024", or the source's words ("second half of October 2015") when a date cannot say it. */
+  fieldworkLabel: z.string(),
+  mode: z.string(),
+  /** The earlier edition the source states changes against; null when it states none. */
+  comparedWith: z.number().int().nullable(),
+  source: sourceRefSchema,
+  note: z.string().nullable()
+});
+
+const sampleFields = {
+  sampleSize: z.number().int().positive().nullable(),
+  sampleQualifier: z.enum(sampleQualifiers).nullable()
+};
+
+export const regionalSupportSchema = z.object({
+  survey: z.string(),
+  country: z.string(),
+  /** Whether the country was a NATO member when the survey's fieldwork began (from members). */
+  natoMember: z.boolean(),
+  support: z.number(),
+  /** Points since the survey's comparedWith edition, as the source states it; null when it states none. */
+  change: z.number().nullable(),
+  /** DERIVED, never published: support − change, for the comparedWith edition; null without a stated change. */
+  derivedEarlierSupport: z.number().nullable(),
+  ...sampleFields,
+  source: sourceRefSchema,
+  note: z.string().nullable()
+});
+
+export const protectionThreatSchema = z.object({
+  survey: z.string(),
+  country: z.string(),
+  protection: z.number(),
+  threat: z.number(),
+  neither: z.number(),
+  /** DERIVED: 100 − the three shares, the people who gave no answer (never below 0). */
+  derivedNoAnswer: z.number(),
+  ...sampleFields,
+  source: sourceRefSchema,
+  note: z.string().nullable(),
+  /** Sources the note cites: another reading of the same figures. */
+  noteSources: z.array(sourceRefSchema)
+});
+
+export const institutionTrustSchema = z.object({
+  survey: z.string(),
+  institution: z.string(),
+  trust: z.number(),
+  /** 95% Wilson interval from the stated sample (design effect 1); null when the source gives no sample size. */
+  trustCi: interval.nullable(),
+  ...sampleFields,
+  source: sourceRefSchema,
+  note: z.string().nullable()
+});
+
 export const sourceSchema = sourceRefSchema.extend({via: sourceRefSchema.nullable(), note: z.string().nullable()});
 
 const periodSummarySchema = z.object({
@@ -119,6 +185,10 @@ export type Troop = z.infer<typeof troopSchema>;
 export type Event = z.infer<typeof eventSchema>;
 export type Member = z.infer<typeof memberSchema>;
 export type InvasionAnalysis = z.infer<typeof invasionSchema>;
+export type Survey = z.infer<typeof surveySchema>;
+export type RegionalSupport = z.infer<typeof regionalSupportSchema>;
+export type ProtectionThreat = z.infer<typeof protectionThreatSchema>;
+export type InstitutionTrust = z.infer<typeof institutionTrustSchema>;
 
 /** Everything a chart may draw from: the published datasets (polls and invasion possibly recomputed live). */
 export interface Datasets {
@@ -128,4 +198,9 @@ export interface Datasets {
   members: Member[];
   sources: Source[];
   invasion: InvasionAnalysis;
+  /** Other surveys and their results: never part of the national series (polls, invasion, headline cards). */
+  surveys: Survey[];
+  regionalSupport: RegionalSupport[];
+  protectionThreat: ProtectionThreat[];
+  institutionTrust: InstitutionTrust[];
 }
