@@ -1,7 +1,18 @@
 // The Framework data loaders, run as Framework runs them, checked against the published contracts.
 import {describe, expect, it} from "vitest";
 import {z} from "zod";
-import {eventSchema, invasionSchema, memberSchema, pollSchema, sourceSchema, troopSchema} from "../src/lib/contracts.ts";
+import {
+  eventSchema,
+  institutionTrustSchema,
+  invasionSchema,
+  memberSchema,
+  pollSchema,
+  protectionThreatSchema,
+  regionalSupportSchema,
+  sourceSchema,
+  surveySchema,
+  troopSchema
+} from "../src/lib/contracts.ts";
 import {dataCopy, replaceCell, runTsx} from "./helpers.ts";
 
 function load<T extends z.ZodType>(name: string, schema: T, env: Record<string, string> = {}): z.infer<T> {
@@ -63,6 +74,34 @@ describe("the other datasets", () => {
     expect(analysis.likeForLike).toMatchObject({pollster: "IRI", prePollId: "iri-2021-09", postPollId: "iri-2023-02", difference: 6});
     expect(analysis.likeForLike?.z).toBeCloseTo(5.4174, 3);
     expect(analysis.likeForLike?.pValue).toBeLessThan(1e-7);
+  });
+});
+
+describe("the other surveys' loaders", () => {
+  it("publish what each survey asked, and the regional figures with NATO membership from members and the 2022 share derived", () => {
+    const surveys = load("surveys", z.array(surveySchema.strict()));
+    expect(surveys.find((s) => s.id === "iri-western-balkans-2024")).toMatchObject({fieldworkStart: "2024-02-02", fieldworkEnd: "2024-03-05", fieldworkLabel: "2 February–5 March 2024", comparedWith: 2022});
+    expect(surveys.find((s) => s.id === "kcss-security-barometer-2015")?.fieldworkLabel).toBe("second half of October 2015");
+    const regional = load("regional-support", z.array(regionalSupportSchema.strict()));
+    expect(regional.map((r) => [r.country, r.support, r.natoMember, r.derivedEarlierSupport])).toEqual([
+      ["Kosovo", 88, false, 75],
+      ["Albania", 85, true, null],
+      ["North Macedonia", 52, true, 49],
+      ["Bosnia and Herzegovina", 50, false, 51],
+      ["Montenegro", 39, true, 41],
+      ["Serbia", 3, false, 3]
+    ]);
+  });
+
+  it("publish protection or threat with the no-answer share derived and the other reading cited, and trust with its interval", () => {
+    const views = load("protection-threat", z.array(protectionThreatSchema.strict()));
+    expect(views.map((v) => [v.country, v.derivedNoAnswer])).toEqual([["Kosovo", 1], ["Albania", 5], ["Serbia", 11], ["Montenegro", 15], ["Russia", 10]]);
+    expect(views[0].noteSources.map((s) => s.publisher)).toEqual(["Sputnik", "Voice of America (Serbian service)"]);
+    const trust = load("institution-trust", z.array(institutionTrustSchema.strict()));
+    expect(trust.map((t) => t.institution)).toEqual(["Kosovo Security Force", "KFOR"]);
+    const [low, high] = trust[1].trustCi!;
+    expect(low).toBeCloseTo(64.13, 1);
+    expect(high).toBeCloseTo(69.74, 1);
   });
 });
 

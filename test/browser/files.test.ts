@@ -16,8 +16,8 @@ import {serveBuiltSite} from "./served-site.ts";
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the site's files: ${unavailable}`);
 
-const datasets = ["polls", "troops", "events", "members", "sources", "invasion"];
-const tables = ["polls", "troops", "events", "members", "sources"];
+const tables = ["polls", "troops", "events", "members", "sources", "surveys", "regional-support", "protection-threat", "institution-trust"];
+const datasets = [...tables, "invasion"];
 
 describe.skipIf(unavailable !== null)("the site's files and addresses", () => {
   const site = serveBuiltSite();
