@@ -7,10 +7,10 @@
 export const pageDescriptions: Record<string, string> = {
   "/index":
     "What Kosovars think of joining NATO, how that changed after Russia invaded Ukraine, and KFOR's troop strength since 1999: every number sourced, every uncertainty shown.",
-  "/opinion": "Every published poll on whether people in Kosovo support joining NATO, with its sample size, its answers and the 95% interval for support, poll by poll and over time.",
+  "/opinion": "Every published poll on whether people in Kosovo support joining NATO, with its sample size, its answers and the 95% interval for support, poll by poll and over time; and beside them, Kosovo in a regional poll of the Western Balkans and whether NATO is seen as protection or a threat.",
   "/invasion":
     "Did Russia's invasion of Ukraine on 24 February 2022 change what Kosovars think of joining NATO? The polls either side of the cutoff compared, and one pollster with itself, with your own assumptions.",
-  "/troops": "The strength of KFOR, NATO's force in Kosovo, from its deployment in 1999 to today, as each source states it, with the events around it and Kosovo's own planned army.",
+  "/troops": "The strength of KFOR, NATO's force in Kosovo, from its deployment in 1999 to today, as each source states it, with the events around it, trust in KFOR and Kosovo's own planned army.",
   "/members": "NATO's members by the year each joined, and the members that do not recognise Kosovo's independence: an obstacle to membership however much Kosovars support it.",
   "/methods": "The datasets behind every chart to download as CSV or JSON, every chart as SVG, PNG and CSV at a stable address, the formulas behind every interval and test, and every source cited.",
   "/404": "There is no page at this address of the Kosovo and NATO dashboard."
