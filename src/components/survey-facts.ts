@@ -3,7 +3,7 @@
 import type {Datasets, InstitutionTrust, Poll, ProtectionThreat, RegionalSupport, Survey} from "../lib/contracts.js";
 import {formatCount, formatPercent, toDate} from "./format.js";
 
-export function surveyById(data: Datasets, id: string): Survey {
+function surveyById(data: Datasets, id: string): Survey {
   const survey = data.surveys.find((s) => s.id === id);
   if (!survey) throw new Error(`no survey ${JSON.stringify(id)}`); // unreachable after validation
   return survey;
@@ -56,9 +56,6 @@ export function nearestNationalPoll(data: Datasets, survey: Survey): Poll | null
   const near = data.polls.filter((poll) => distance(poll) <= YEAR).sort((a, b) => distance(a) - distance(b));
   return near[0] ?? null;
 }
-
-/** A survey as a citation in prose: "IRI Western Balkans Poll 2024, 2 February–5 March 2024". */
-export const surveyCitation = (survey: Survey) => `${survey.name}, ${survey.fieldworkLabel}`;
 
 /** The page's sentence on the regional poll: Kosovo's figure and place, the extremes, and why it is charted apart. */
 export function regionalSummary(data: Datasets): string {

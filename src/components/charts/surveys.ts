@@ -89,14 +89,16 @@ export const westernBalkansSupport: ChartSpec = {
   },
   subtitle: (data) => {
     const {survey, rows} = latestRegionalSupport(data);
-    const derived = rows.some((row) => row.derivedEarlierSupport !== null)
-      ? ` The line across a bar marks ${survey.comparedWith}, derived as ${surveyYear(survey)} minus the change the report states, not published.`
-      : "";
-    return (
-      `Percent in favour of membership, ${survey.name}, ${survey.fieldworkLabel}, nationally representative in each country.` +
-      derived +
-      ` ${nationalComparison(data, survey, rows) ?? ""} No sample sizes are published, so no intervals can be drawn.`.replace("  ", " ")
-    );
+    const derived = rows.some((row) => row.derivedEarlierSupport !== null);
+    const sampled = rows.some((row) => row.sampleSize !== null);
+    return [
+      `Percent in favour of membership, ${survey.name}, ${survey.fieldworkLabel}, nationally representative in each country.`,
+      derived ? `The line across a bar marks ${survey.comparedWith}, derived as ${surveyYear(survey)} minus the change the report states, not published.` : null,
+      nationalComparison(data, survey, rows),
+      sampled ? null : "No sample sizes are published, so no intervals can be drawn."
+    ]
+      .filter(Boolean)
+      .join(" ");
   },
   description: (data) => {
     const {survey, rows} = latestRegionalSupport(data);
@@ -204,10 +206,10 @@ const viewOrder = (rows: ProtectionThreat[]) => [...rows].sort((a, b) => Number(
 
 /** "about 1,000 people in each country; Russia about 2,000": the usual sample, then the countries that differ. */
 function samplesText(rows: ProtectionThreat[]): string {
-  const counts = new Map<string, number>();
-  for (const row of rows) counts.set(sampleText(row) ?? "no sample size published", (counts.get(sampleText(row) ?? "no sample size published") ?? 0) + 1);
-  const usual = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-  const others = rows.filter((row) => (sampleText(row) ?? "no sample size published") !== usual).map((row) => `${row.country} ${sampleText(row) ?? "not published"}`);
+  const sample = (row: ProtectionThreat) => sampleText(row) ?? "no published number of";
+  const count = (text: string) => rows.filter((row) => sample(row) === text).length;
+  const usual = rows.map(sample).sort((a, b) => count(b) - count(a))[0];
+  const others = rows.filter((row) => sample(row) !== usual).map((row) => `${row.country} ${sample(row)}`);
   return `${usual} people in each country${others.length ? `; ${others.join(", ")}` : ""}`;
 }
 
