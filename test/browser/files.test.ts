@@ -150,7 +150,7 @@ describe.skipIf(unavailable !== null)("the site's files and addresses", () => {
 /** The catalogue's order: per dataset its JSON, then its table's CSV. */
 function order(a: string, b: string): number {
   const key = (href: string) => {
-    const [, name, extension] = /data\/(\w+)\.(json|csv)$/.exec(href)!;
+    const [, name, extension] = /data\/([\w-]+)\.(json|csv)$/.exec(href)!;
     return datasets.indexOf(name) * 2 + (extension === "csv" ? 1 : 0);
   };
   return key(a) - key(b);

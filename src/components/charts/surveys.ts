@@ -381,8 +381,10 @@ export const trustInKfor: ChartSpec = {
   },
   plot: (data, {width, document}) => {
     const {rows} = latestInstitutionTrust(data);
-    const layout = rowLayout(1);
-    const label = (row: InstitutionTrust) => `${row.institution}: ${formatPercent(row.trust)}${row.trustCi ? `, 95% interval ${formatInterval(row.trustCi)}` : ""}`;
+    // On a phone the interval takes a line of its own: "Kosovo Security Force: 69%, 95% interval …" is wider than the drawing.
+    const narrow = isNarrow(width);
+    const layout = rowLayout(narrow ? 2 : 1);
+    const label = (row: InstitutionTrust) => `${row.institution}: ${formatPercent(row.trust)}${row.trustCi ? `${narrow ? "\n" : ", "}95% interval ${formatInterval(row.trustCi)}` : ""}`;
     const withCi = rows.filter((row) => row.trustCi !== null);
     return Plot.plot({
       document,
