@@ -47,7 +47,7 @@ const CHART_WIDTHS = {min: 560, max: 1040, probe: 720};
 let measuringDocument: Document | undefined;
 
 /**
- * The ink width of one line of text in the export's font, as resvg lays it out: wrapping by measurement rather than by
+ * How far one line of text inks to the right of where it starts, in the export's font, as resvg lays it out: wrapping by measurement rather than by
  * an average character width (export-svg.ts's wrapText), since at 48px an estimate's error is a clipped word.
  */
 export function measureTextWidth(text: string, fontSize: number, fontWeight = 400): number {
@@ -61,7 +61,10 @@ export function measureTextWidth(text: string, fontSize: number, fontWeight = 40
   for (const [name, value] of Object.entries({x: fontSize, y: fontSize * 1.4, "font-size": fontSize, "font-weight": fontWeight, "font-family": FONT_FAMILY})) node.setAttribute(name, String(value));
   node.textContent = text;
   svg.append(node);
-  return new Resvg(serializeXml(svg), resvgOptions()).getBBox()?.width ?? 0;
+  // From the text's origin to its ink's right edge: the bounding box alone leaves out the first glyph's left side
+  // bearing ("I" starts a few pixels right of its origin), which made a line fit that ran past the margin.
+  const box = new Resvg(serializeXml(svg), resvgOptions()).getBBox();
+  return box ? box.x + box.width - fontSize : 0;
 }
 
 /**

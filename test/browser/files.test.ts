@@ -16,8 +16,9 @@ import {serveBuiltSite} from "./served-site.ts";
 const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the site's files: ${unavailable}`);
 
-const tables = ["polls", "troops", "events", "members", "sources", "surveys", "regional-support", "protection-threat", "institution-trust"];
-const datasets = [...tables, "invasion"];
+// In the catalogue's order: the national datasets, the analysis, then the other surveys.
+const datasets = ["polls", "troops", "events", "members", "sources", "invasion", "surveys", "regional-support", "protection-threat", "institution-trust"];
+const tables = datasets.filter((name) => name !== "invasion");
 
 describe.skipIf(unavailable !== null)("the site's files and addresses", () => {
   const site = serveBuiltSite();
