@@ -60,7 +60,7 @@ export default {
   // published datasets (the same loaders the pages read through FileAttachment, whose copies are hashed).
   dynamicPaths: [
     ...["polls", "troops", "events", "members", "sources"].map((table) => `/data/${table}.csv`),
-    ...["polls", "troops", "events", "members", "sources", "invasion"].map((dataset) => `/data/${dataset}.json`),
+    ...["polls", "troops", "events", "members", "sources", "invasion", "nato-map"].map((dataset) => `/data/${dataset}.json`),
     // An embed page per chart (src/embed/[chart].md.ts) and the host page's optional script (src/embed.js.ts).
     ...charts.map((chart) => `/embed/${chart.id}`),
     "/embed.js"

@@ -7,6 +7,7 @@ import type {PartialDate, SourceRow} from "./schema.ts";
 import {shareInterval} from "../src/lib/stats.ts";
 import type {Tables} from "./dataset.ts";
 import {formatDate} from "../src/components/format.ts";
+import {buildNatoMap} from "./geo.ts";
 
 /** "October 2014", "February–March 2023", "May 2024": the fieldwork as a reader would write it. */
 export function fieldworkLabel(start: PartialDate, end: PartialDate): string {
@@ -126,5 +127,5 @@ export function buildSources({sources}: Tables): Source[] {
 /** All published datasets at once, as the pages see them: for the export command, build-time charts and tests. */
 export function buildDatasets(tables: Tables): Datasets {
   const polls = buildPolls(tables);
-  return {polls, troops: buildTroops(tables), events: buildEvents(tables), members: buildMembers(tables), sources: buildSources(tables), invasion: analyseInvasion(polls)};
+  return {polls, troops: buildTroops(tables), events: buildEvents(tables), members: buildMembers(tables), sources: buildSources(tables), invasion: analyseInvasion(polls), natoMap: buildNatoMap(tables)};
 }

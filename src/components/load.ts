@@ -9,15 +9,16 @@ function rejectDataError<T>(value: T | {dataError: string}): T {
 }
 
 export async function loadDatasets(): Promise<Datasets> {
-  const [polls, troops, events, members, sources, invasion] = (
+  const [polls, troops, events, members, sources, invasion, natoMap] = (
     await Promise.all([
       FileAttachment("../data/polls.json").json(),
       FileAttachment("../data/troops.json").json(),
       FileAttachment("../data/events.json").json(),
       FileAttachment("../data/members.json").json(),
       FileAttachment("../data/sources.json").json(),
-      FileAttachment("../data/invasion.json").json()
+      FileAttachment("../data/invasion.json").json(),
+      FileAttachment("../data/nato-map.json").json()
     ])
   ).map(rejectDataError);
-  return {polls, troops, events, members, sources, invasion};
+  return {polls, troops, events, members, sources, invasion, natoMap};
 }

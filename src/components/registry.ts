@@ -2,10 +2,11 @@
 import type {ChartSpec} from "./chart.js";
 import {likeForLike, supportBeforeAfter} from "./charts/invasion.js";
 import {membersByYear} from "./charts/members.js";
+import {natoMap} from "./charts/nato-map.js";
 import {answersStacked, leadTimeline, supportTimeline} from "./charts/opinion.js";
 import {supportOnKforAxis, troopsTimeline} from "./charts/troops.js";
 
-export const charts: ChartSpec[] = [supportBeforeAfter, likeForLike, supportTimeline, answersStacked, leadTimeline, troopsTimeline, supportOnKforAxis, membersByYear];
+export const charts: ChartSpec[] = [supportBeforeAfter, likeForLike, supportTimeline, answersStacked, leadTimeline, troopsTimeline, supportOnKforAxis, membersByYear, natoMap];
 
 export function chartById(id: string): ChartSpec {
   const chart = charts.find((c) => c.id === id);

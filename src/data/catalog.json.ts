@@ -2,7 +2,7 @@
 import {z} from "zod";
 import {buildDatasets} from "../../loaders/datasets.ts";
 import {emitJson} from "../../loaders/emit.ts";
-import {eventSchema, invasionSchema, memberSchema, pollSchema, sourceSchema, troopSchema} from "../lib/contracts.ts";
+import {eventSchema, invasionSchema, memberSchema, natoMapSchema, pollSchema, sourceSchema, troopSchema} from "../lib/contracts.ts";
 
 /** A reader's name for a zod type: "number", "text", "one of: pre, post", "[number, number]", "object". */
 function describeType(schema: z.ZodType): string {
@@ -31,6 +31,7 @@ emitJson((tables) => {
     {name: "events", description: "Dated events the charts annotate", rows: data.events.length, fields: fields(eventSchema), table: "events"},
     {name: "members", description: "NATO's members, accession year and recognition of Kosovo", rows: data.members.length, fields: fields(memberSchema), table: "members"},
     {name: "sources", description: "Every cited source", rows: data.sources.length, fields: fields(sourceSchema), table: "sources"},
-    {name: "invasion", description: "The before/after analysis at the default settings (one object)", rows: 1, fields: fields(invasionSchema), table: null}
+    {name: "invasion", description: "The before/after analysis at the default settings (one object)", rows: 1, fields: fields(invasionSchema), table: null},
+    {name: "nato-map", description: "The NATO map's shapes, projected: Natural Earth's boundaries (public domain) in two panels, Europe and North America (one object)", rows: 1, fields: fields(natoMapSchema), table: null}
   ];
 });
