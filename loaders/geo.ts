@@ -53,7 +53,9 @@ const READER_NAMES: Record<string, string> = {
 };
 
 /** Thrown when a member of data/members.csv cannot be drawn, so a new member cannot silently vanish from the map. */
-export class MissingShapeError extends Error {}
+export class MissingShapeError extends Error {
+  override name = "MissingShapeError";
+}
 
 interface PanelFrame {
   id: MapPanel["id"];
