@@ -23,9 +23,10 @@ const expectedFill = {recognises: palette.recognising, doesNotRecognise: palette
 describe("the NATO map", () => {
   it("is registered, with a title computed from the data", () => {
     expect(chartById("nato-members-map")).toBe(natoMap);
-    expect(natoMap.title(data)).toBe("4 of NATO's 32 members do not recognise Kosovo");
+    expect(natoMap.title(data)).toBe("NATO's 32 members on the map: 4 do not recognise Kosovo");
+    expect(natoMap.title(data)).not.toBe(chartById("nato-members-recognition-of-kosovo").title(data));
     const oneMore = {...data, members: data.members.map((m) => (m.country === "Portugal" ? {...m, recognizesKosovo: false} : m))};
-    expect(natoMap.title(oneMore)).toBe("5 of NATO's 32 members do not recognise Kosovo");
+    expect(natoMap.title(oneMore)).toBe("NATO's 32 members on the map: 5 do not recognise Kosovo");
   });
 
   for (const width of [320, 1280]) {

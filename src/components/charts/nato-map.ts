@@ -167,7 +167,8 @@ const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
 export const natoMap: ChartSpec = {
   id: "nato-members-map",
-  title: (data) => `${notRecognising(data).length} of NATO's ${data.members.length} members do not recognise Kosovo`,
+  // Not the members chart's title: the two charts share a page, and each data table is a region named by its title.
+  title: (data) => `NATO's ${data.members.length} members on the map: ${notRecognising(data).length} do not recognise Kosovo`,
   subtitle: (data) => `NATO's members in Europe and North America, shaded by whether each recognises Kosovo's independence. Boundaries: ${data.natoMap.boundaries}`,
   description: (data) =>
     `Map of NATO's ${data.members.length} members in Europe and North America, with Kosovo marked in the Balkans. ` +
