@@ -98,6 +98,13 @@ describe("the NATO map", () => {
     expect(mapLayout(europe, northAmerica, NARROW_CHART_WIDTH - 1).panels[1].x).toBe(0);
     expect(mapLayout(europe, northAmerica, NARROW_CHART_WIDTH).panels[1].x).toBe(0);
     expect(mapLayout(europe, northAmerica, NARROW_CHART_WIDTH).panels[0].x).toBeGreaterThan(0);
+    // A wide chart keeps one height, so the live chart replaces the build's 640px drawing without moving the page.
+    const heights = [NARROW_CHART_WIDTH, 640, 704, 1200].map((width) => mapLayout(europe, northAmerica, width).height);
+    expect(new Set(heights).size).toBe(1);
+    for (const width of [NARROW_CHART_WIDTH, 640, 1200]) {
+      const layout = mapLayout(europe, northAmerica, width);
+      for (const p of layout.panels) expect(p.y + p.panel.height * p.scale).toBeLessThanOrEqual(layout.height + 1e-9);
+    }
   });
 
   it("lists every member in its table, with whether it recognises Kosovo, and names the four in its description", () => {

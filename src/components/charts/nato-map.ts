@@ -66,8 +66,15 @@ function legendRows(width: number): {items: MapLayout["legend"]; height: number}
 }
 
 /**
+ * The height of the wide layout's panels, whatever the width: a wide chart keeps one height, so the live chart that
+ * replaces the build's 640px drawing in a wider column takes its place without moving the page (test/browser/static.test.ts).
+ */
+const WIDE_PANEL_HEIGHT = 440;
+
+/**
  * Where everything goes at a width. Phone (isNarrow): Europe the drawing's full width, North America below it at
- * two-thirds. Wider: the two side by side, North America's panel about half Europe's height, Europe at most 600px tall.
+ * two-thirds. Wider: the two side by side, North America's panel about half Europe's height, Europe as large as the
+ * width allows up to WIDE_PANEL_HEIGHT.
  */
 export function mapLayout(europe: MapPanel, northAmerica: MapPanel, width: number): MapLayout {
   const legend = legendRows(width);
@@ -88,12 +95,12 @@ export function mapLayout(europe: MapPanel, northAmerica: MapPanel, width: numbe
   }
   // North America drawn at `ratio` times Europe's scale, so its panel is about half as tall as Europe's.
   const ratio = (0.5 * europe.height) / northAmerica.height;
-  const europeScale = Math.min((width - GAP) / (europe.width + ratio * northAmerica.width), 600 / europe.height);
+  const europeScale = Math.min((width - GAP) / (europe.width + ratio * northAmerica.width), WIDE_PANEL_HEIGHT / europe.height);
   const naScale = ratio * europeScale;
   const naWidth = northAmerica.width * naScale;
   return {
     width,
-    height: Math.ceil(top + ROW + europe.height * europeScale),
+    height: Math.ceil(top + ROW + WIDE_PANEL_HEIGHT),
     panels: [
       {panel: europe, title: europeTitle, x: naWidth + GAP, y: top + ROW, scale: europeScale},
       {panel: northAmerica, title: northAmericaTitle(naWidth), x: 0, y: top + ROW, scale: naScale}
