@@ -7,6 +7,7 @@ import type {PartialDate, SourceRow} from "./schema.ts";
 import {shareInterval} from "../src/lib/stats.ts";
 import type {Tables} from "./dataset.ts";
 import {formatDate} from "../src/components/format.ts";
+import {buildNatoMap} from "./geo.ts";
 
 /** "October 2014", "February–March 2023", "May 2024": the fieldwork as a reader would write it. */
 export function fieldworkLabel(start: PartialDate, end: PartialDate): string {
@@ -212,6 +213,7 @@ export function buildDatasets(tables: Tables): Datasets {
     surveys: buildSurveys(tables),
     regionalSupport: buildRegionalSupport(tables),
     protectionThreat: buildProtectionThreat(tables),
-    institutionTrust: buildInstitutionTrust(tables)
+    institutionTrust: buildInstitutionTrust(tables),
+    natoMap: buildNatoMap(tables)
   };
 }

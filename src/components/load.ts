@@ -10,7 +10,7 @@ function rejectDataError<T>(value: T | {dataError: string}): T {
 
 export async function loadDatasets(): Promise<Datasets> {
   // Literal names, one call each: Framework finds the files a page needs by reading these calls.
-  const [polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust] = (
+  const [polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust, natoMap] = (
     await Promise.all([
       FileAttachment("../data/polls.json").json(),
       FileAttachment("../data/troops.json").json(),
@@ -21,8 +21,9 @@ export async function loadDatasets(): Promise<Datasets> {
       FileAttachment("../data/surveys.json").json(),
       FileAttachment("../data/regional-support.json").json(),
       FileAttachment("../data/protection-threat.json").json(),
-      FileAttachment("../data/institution-trust.json").json()
+      FileAttachment("../data/institution-trust.json").json(),
+      FileAttachment("../data/nato-map.json").json()
     ])
   ).map(rejectDataError);
-  return {polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust};
+  return {polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust, natoMap};
 }

@@ -2,11 +2,12 @@
 import type {ChartSpec} from "./chart.js";
 import {likeForLike, supportBeforeAfter} from "./charts/invasion.js";
 import {membersByYear} from "./charts/members.js";
+import {natoMap} from "./charts/nato-map.js";
 import {answersStacked, leadTimeline, supportTimeline} from "./charts/opinion.js";
 import {protectionOrThreat, trustInKfor, westernBalkansSupport} from "./charts/surveys.js";
 import {supportOnKforAxis, troopsTimeline} from "./charts/troops.js";
 
-export const charts: ChartSpec[] = [supportBeforeAfter, likeForLike, supportTimeline, answersStacked, leadTimeline, troopsTimeline, supportOnKforAxis, membersByYear, westernBalkansSupport, protectionOrThreat, trustInKfor];
+export const charts: ChartSpec[] = [supportBeforeAfter, likeForLike, supportTimeline, answersStacked, leadTimeline, troopsTimeline, supportOnKforAxis, membersByYear, westernBalkansSupport, protectionOrThreat, trustInKfor, natoMap];
 
 export function chartById(id: string): ChartSpec {
   const chart = charts.find((c) => c.id === id);

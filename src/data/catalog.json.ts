@@ -7,6 +7,7 @@ import {
   institutionTrustSchema,
   invasionSchema,
   memberSchema,
+  natoMapSchema,
   pollSchema,
   protectionThreatSchema,
   regionalSupportSchema,
@@ -55,6 +56,7 @@ emitJson((tables) => {
     entry("surveys", "Surveys other than the national membership polls: what each asked, of whom, when and how", data.surveys.length, surveySchema),
     entry("regionalSupport", "Support for NATO membership in six Western Balkan countries in a regional survey, a different question from the national polls; the earlier edition's share is derived from the stated change", data.regionalSupport.length, regionalSupportSchema),
     entry("protectionThreat", "Whether NATO is seen as protection or a threat, by country (not support for membership); the no-answer share is derived", data.protectionThreat.length, protectionThreatSchema),
-    entry("institutionTrust", "Trust in security institutions in Kosovo, KFOR among them (not support for membership)", data.institutionTrust.length, institutionTrustSchema)
+    entry("institutionTrust", "Trust in security institutions in Kosovo, KFOR among them (not support for membership)", data.institutionTrust.length, institutionTrustSchema),
+    entry("natoMap", "The NATO map's shapes, projected: Natural Earth's boundaries (public domain) in two panels, Europe and North America (one object)", 1, natoMapSchema, false)
   ];
 });

@@ -203,4 +203,47 @@ export interface Datasets {
   regionalSupport: RegionalSupport[];
   protectionThreat: ProtectionThreat[];
   institutionTrust: InstitutionTrust[];
+  natoMap: NatoMap;
 }
+
+// The NATO map's geometry (src/data/nato-map.json, built by loaders/geo.ts from Natural Earth via world-atlas): shapes
+// already projected to planar map units, so the page draws them with Plot's identity projection and no maths.
+/** Kosovo's name on the map, as Natural Earth spells it (it has no ISO code there). */
+export const KOSOVO = "Kosovo";
+
+/** A point in a panel's map units: x to the right, y down, from the panel's top-left corner. */
+export const planarPointSchema = z.tuple([z.number(), z.number()]);
+
+export const mapShapeSchema = z.object({
+  /** What the shape is: a member as data/members.csv spells it ("Türkiye"), a territory ("Greenland"), or another country. */
+  name: z.string(),
+  /** The country the shape belongs to: the member for a member's territory ("Denmark" for Greenland), else its own name. */
+  country: z.string(),
+  /** Where its tooltip points: the centroid of its largest ring. */
+  label: planarPointSchema,
+  /** Its rings in whole map units, not closed: each its first point, then the step to each next (x0, y0, dx1, dy1 …). */
+  rings: z.array(z.array(z.number().int()).min(6))
+});
+
+export const mapPanelSchema = z.object({
+  id: z.enum(["europe", "northAmerica"]),
+  /** The panel's box in map units; the shapes are clipped to it. */
+  width: z.number().positive(),
+  height: z.number().positive(),
+  shapes: z.array(mapShapeSchema)
+});
+
+export const natoMapSchema = z.object({
+  /** Where the boundaries come from, for the chart's credit line. */
+  boundaries: z.string(),
+  /** Where the label "Kosovo" goes in the Europe panel: open sea, clear of every member's shape. */
+  kosovoCallout: planarPointSchema,
+  europe: mapPanelSchema,
+  /** At a smaller scale than Europe (its own map units). */
+  northAmerica: mapPanelSchema
+});
+
+export type PlanarPoint = z.infer<typeof planarPointSchema>;
+export type MapShape = z.infer<typeof mapShapeSchema>;
+export type MapPanel = z.infer<typeof mapPanelSchema>;
+export type NatoMap = z.infer<typeof natoMapSchema>;

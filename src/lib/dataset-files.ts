@@ -12,5 +12,6 @@ export const datasetFiles: Record<keyof Datasets, string> = {
   surveys: "surveys",
   regionalSupport: "regional-support",
   protectionThreat: "protection-threat",
-  institutionTrust: "institution-trust"
+  institutionTrust: "institution-trust",
+  natoMap: "nato-map"
 };

@@ -17,8 +17,8 @@ const unavailable = browserUnavailable();
 if (unavailable) console.warn(`Skipping the browser tests of the site's files: ${unavailable}`);
 
 // In the catalogue's order: the national datasets, the analysis, then the other surveys.
-const datasets = ["polls", "troops", "events", "members", "sources", "invasion", "surveys", "regional-support", "protection-threat", "institution-trust"];
-const tables = datasets.filter((name) => name !== "invasion");
+const datasets = ["polls", "troops", "events", "members", "sources", "invasion", "surveys", "regional-support", "protection-threat", "institution-trust", "nato-map"];
+const tables = datasets.filter((name) => name !== "invasion" && name !== "nato-map");
 
 describe.skipIf(unavailable !== null)("the site's files and addresses", () => {
   const site = serveBuiltSite();
