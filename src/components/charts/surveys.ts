@@ -390,20 +390,23 @@ export const trustInKfor: ChartSpec = {
       document,
       ...rowPlotOptions(width, rows.map((row) => row.institution), layout, "Percent who trust the institution"),
       marks: [
-        Plot.barX(rows, {
-          x: "trust",
-          y: "institution",
-          insetTop: layout.insetTop,
-          insetBottom: layout.insetBottom,
-          fill: (row: InstitutionTrust) => (isKfor(row) ? palette.troops : palette.neutral),
-          channels: {
-            Institution: "institution",
-            Trust: (row: InstitutionTrust) => formatPercent(row.trust),
-            "95% interval": (row: InstitutionTrust) => (row.trustCi ? formatInterval(row.trustCi) : "no sample size"),
-            "Sample size": (row: InstitutionTrust) => sampleText(row) ?? "not published"
-          },
-          tip: {format: {x: false, y: false, fill: false}}
-        }),
+        // Two rows leave no room for a tooltip above or below the pointer, where Plot would put it, so it is cut off:
+        // the first row's opens downwards and the others' upwards, both inside the drawing.
+        ...[rows.slice(0, 1), rows.slice(1)].map((part, index) =>
+          Plot.barX(part, {
+            x: "trust",
+            y: "institution",
+            insetTop: layout.insetTop,
+            insetBottom: layout.insetBottom,
+            fill: (row: InstitutionTrust) => (isKfor(row) ? palette.troops : palette.neutral),
+            channels: {
+              Institution: "institution",
+              Trust: (row: InstitutionTrust) => formatPercent(row.trust),
+              "95% interval": (row: InstitutionTrust) => (row.trustCi ? formatInterval(row.trustCi) : "no sample size")
+            },
+            tip: {format: {x: false, y: false, fill: false}, anchor: index === 0 ? "top" : "bottom"}
+          })
+        ),
         // The interval as a whisker through the bar's end, in the text colour so it shows on the bar and beyond it.
         Plot.ruleY(withCi, {y: "institution", x1: (row: InstitutionTrust) => row.trustCi![0], x2: (row: InstitutionTrust) => row.trustCi![1], dy: layout.barDy, stroke: "currentColor", strokeWidth: 1.5}),
         Plot.tickX(withCi, {x: (row: InstitutionTrust) => row.trustCi![0], y: "institution", insetTop: layout.insetTop + 4, insetBottom: layout.insetBottom + 4, stroke: "currentColor"}),
