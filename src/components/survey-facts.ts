@@ -1,6 +1,7 @@
 // Facts about the surveys other than the national membership polls, for their charts and for the pages' prose
 // (which must not load Plot). Nothing here reads into the national series; it only reads from it, to compare.
 import type {Datasets, InstitutionTrust, Poll, ProtectionThreat, RegionalSupport, Survey} from "../lib/contracts.js";
+import {KOSOVO} from "../lib/places.js";
 import {formatCount, formatPercent, toDate} from "./format.js";
 
 function surveyById(data: Datasets, id: string): Survey {
@@ -32,7 +33,7 @@ export function sampleText(row: {sampleSize: number | null; sampleQualifier: str
 }
 
 /** Kosovo's row of a survey, if the survey asked in Kosovo. */
-export const kosovoRow = <T extends {country: string}>(rows: T[]) => rows.find((row) => row.country === "Kosovo");
+export const kosovoRow = <T extends {country: string}>(rows: T[]) => rows.find((row) => row.country === KOSOVO);
 
 /** 1 → "first", 2 → "second" …: a rank in words, as prose and titles say it. */
 export function ordinal(rank: number): string {

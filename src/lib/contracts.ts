@@ -208,8 +208,6 @@ export interface Datasets {
 
 // The NATO map's geometry (src/data/nato-map.json, built by loaders/geo.ts from Natural Earth via world-atlas): shapes
 // already projected to planar map units, so the page draws them with Plot's identity projection and no maths.
-/** Kosovo's name on the map, as Natural Earth spells it (it has no ISO code there). */
-export const KOSOVO = "Kosovo";
 
 /** A point in a panel's map units: x to the right, y down, from the panel's top-left corner. */
 export const planarPointSchema = z.tuple([z.number(), z.number()]);

@@ -4,7 +4,8 @@ import {gzipSync} from "node:zlib";
 import {describe, expect, it} from "vitest";
 import {loadTables} from "../../loaders/dataset.ts";
 import {buildNatoMap, MissingShapeError, simplifyArc} from "../../loaders/geo.ts";
-import {KOSOVO, natoMapSchema, type MapPanel} from "../../src/lib/contracts.ts";
+import {natoMapSchema, type MapPanel} from "../../src/lib/contracts.ts";
+import {KOSOVO} from "../../src/lib/places.ts";
 import {dataCopy, replaceCell, runTsx} from "../helpers.ts";
 
 /** What the published file may weigh, gzip, since every page fetches it with the other datasets (src/components/load.ts). */

@@ -3,7 +3,8 @@
 // in pixels laid out here: Europe large, North America as a second, smaller panel (side by side on a wide screen,
 // below Europe on a phone), since a projection holding both would leave Europe a few dozen pixels wide at 320px.
 import * as Plot from "@observablehq/plot";
-import {KOSOVO, type Datasets, type MapPanel, type MapShape, type Member, type PlanarPoint} from "../../lib/contracts.js";
+import type {Datasets, MapPanel, MapShape, Member, PlanarPoint} from "../../lib/contracts.js";
+import {KOSOVO} from "../../lib/places.js";
 import {isNarrow, type ChartSpec} from "../chart.js";
 import {notRecognising} from "../facts.js";
 import {palette} from "../palette.js";

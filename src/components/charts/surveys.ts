@@ -5,6 +5,7 @@ import * as Plot from "@observablehq/plot";
 import type {InstitutionTrust, ProtectionThreat, RegionalSupport, Survey} from "../../lib/contracts.js";
 import {isNarrow, type ChartSpec, type Datasets} from "../chart.js";
 import {formatInterval, formatPercent, formatPoints} from "../format.js";
+import {KOSOVO} from "../../lib/places.js";
 import {palette} from "../palette.js";
 import {round1} from "./opinion.js";
 import {kosovoRank, kosovoRow, latestInstitutionTrust, latestProtectionThreat, latestRegionalSupport, nearestNationalPoll, ordinal, sampleText, surveyYear} from "../survey-facts.js";
@@ -145,7 +146,7 @@ export const westernBalkansSupport: ChartSpec = {
     const {survey, rows} = latestRegionalSupport(data);
     const layout = regionalLayout(width);
     const narrow = isNarrow(width);
-    const isKosovo = (row: RegionalSupport) => row.country === "Kosovo";
+    const isKosovo = (row: RegionalSupport) => row.country === KOSOVO;
     const label = (row: RegionalSupport) => `${row.country} · ${memberText(row)}${narrow ? "\n" : " · "}${changeText(row, survey)}`;
     const withDerived = rows.filter((row) => row.derivedEarlierSupport !== null);
     return Plot.plot({
@@ -202,7 +203,7 @@ function viewsLong(rows: ProtectionThreat[]) {
 type ViewSegment = ReturnType<typeof viewsLong>[number];
 
 /** Kosovo first, then the others by how many see NATO as protection. */
-const viewOrder = (rows: ProtectionThreat[]) => [...rows].sort((a, b) => Number(b.country === "Kosovo") - Number(a.country === "Kosovo") || b.protection - a.protection);
+const viewOrder = (rows: ProtectionThreat[]) => [...rows].sort((a, b) => Number(b.country === KOSOVO) - Number(a.country === KOSOVO) || b.protection - a.protection);
 
 /** "about 1,000 people in each country; Russia about 2,000": the usual sample, then the countries that differ. */
 function samplesText(rows: ProtectionThreat[]): string {
@@ -314,7 +315,7 @@ export const protectionOrThreat: ChartSpec = {
           channels: {Country: "country", Answer: "answer", Share: (d: ViewSegment) => formatPercent(d.share), "Sample size": (d: ViewSegment) => d.sample ?? "not published"},
           tip: {format: {x: false, x1: false, x2: false, y: false, fill: false, stroke: false}}
         }),
-        ...rowLabels(ordered, (row) => row.country, label, (row) => row.country === "Kosovo", layout),
+        ...rowLabels(ordered, (row) => row.country, label, (row) => row.country === KOSOVO, layout),
         Plot.ruleX([0])
       ]
     });
