@@ -37,17 +37,22 @@ function rowLayout(labelLines: number): RowLayout {
 
 const MARGIN_TOP = 8;
 const MARGIN_BOTTOM = 34; // the x axis and its label
+const MIN_HEIGHT = 160;
 
 /** The scales and frame every chart of labelled rows shares: a percent axis from 0 to 100. */
 function rowPlotOptions(width: number, keys: string[], layout: RowLayout, xLabel: string) {
+  // A chart of two rows is too short for a tooltip above or below the pointer, and Plot's tooltip is cut off at the
+  // drawing's edge: the room below the axis makes up the difference.
+  const marginBottom = Math.max(MARGIN_BOTTOM, MIN_HEIGHT - MARGIN_TOP - keys.length * layout.row);
   return {
     width,
-    height: MARGIN_TOP + MARGIN_BOTTOM + keys.length * layout.row,
+    height: MARGIN_TOP + marginBottom + keys.length * layout.row,
     marginTop: MARGIN_TOP,
-    marginBottom: MARGIN_BOTTOM,
+    marginBottom,
     marginLeft: 12,
     marginRight: 40, // room for a value label just beyond a long bar, and for "100%" centred on the frame's edge
-    x: {domain: [0, 100], label: xLabel, grid: true, ticks: isNarrow(width) ? 4 : 10, tickFormat: (v: number) => `${v}%`},
+    // The axis label stays under the ticks, however much room the tooltip adds below.
+    x: {domain: [0, 100], label: xLabel, labelOffset: MARGIN_BOTTOM - 2, grid: true, ticks: isNarrow(width) ? 4 : 10, tickFormat: (v: number) => `${v}%`},
     y: {domain: keys, axis: null, padding: 0}
   };
 }
@@ -391,23 +396,20 @@ export const trustInKfor: ChartSpec = {
       document,
       ...rowPlotOptions(width, rows.map((row) => row.institution), layout, "Percent who trust the institution"),
       marks: [
-        // Two rows leave no room for a tooltip above or below the pointer, where Plot would put it, so it is cut off:
-        // the first row's opens downwards and the others' upwards, both inside the drawing.
-        ...[rows.slice(0, 1), rows.slice(1)].map((part, index) =>
-          Plot.barX(part, {
-            x: "trust",
-            y: "institution",
-            insetTop: layout.insetTop,
-            insetBottom: layout.insetBottom,
-            fill: (row: InstitutionTrust) => (isKfor(row) ? palette.troops : palette.neutral),
-            channels: {
-              Institution: "institution",
-              Trust: (row: InstitutionTrust) => formatPercent(row.trust),
-              "95% interval": (row: InstitutionTrust) => (row.trustCi ? formatInterval(row.trustCi) : "no sample size")
-            },
-            tip: {format: {x: false, y: false, fill: false}, anchor: index === 0 ? "top" : "bottom"}
-          })
-        ),
+        Plot.barX(rows, {
+          x: "trust",
+          y: "institution",
+          insetTop: layout.insetTop,
+          insetBottom: layout.insetBottom,
+          fill: (row: InstitutionTrust) => (isKfor(row) ? palette.troops : palette.neutral),
+          channels: {
+            Institution: "institution",
+            Trust: (row: InstitutionTrust) => formatPercent(row.trust),
+            "95% interval": (row: InstitutionTrust) => (row.trustCi ? formatInterval(row.trustCi) : "no sample size"),
+            "Sample size": (row: InstitutionTrust) => sampleText(row) ?? "not published"
+          },
+          tip: {format: {x: false, y: false, fill: false}}
+        }),
         // The interval as a whisker through the bar's end, in the text colour so it shows on the bar and beyond it.
         Plot.ruleY(withCi, {y: "institution", x1: (row: InstitutionTrust) => row.trustCi![0], x2: (row: InstitutionTrust) => row.trustCi![1], dy: layout.barDy, stroke: "currentColor", strokeWidth: 1.5}),
         Plot.tickX(withCi, {x: (row: InstitutionTrust) => row.trustCi![0], y: "institution", insetTop: layout.insetTop + 4, insetBottom: layout.insetBottom + 4, stroke: "currentColor"}),
