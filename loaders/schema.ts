@@ -69,12 +69,17 @@ export const positiveInteger = z.string().transform((raw, ctx) => {
   return value;
 });
 
+/** A blank cell as null, anything else parsed by `schema` (with its message when it fails). */
+function blankOr<T>(schema: z.ZodType<T, string>) {
+  return z.string().transform((raw, ctx) => {
+    if (raw.trim() === "") return null;
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
+  });
+}
+
 /** An optional sample size: blank when the source gives none. */
-const optionalPositiveInteger = z.string().transform((raw, ctx) => {
-  if (raw.trim() === "") return null;
-  const parsed = positiveInteger.safeParse(raw);
-  return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
-});
+const optionalPositiveInteger = blankOr(positiveInteger);
 
 /**
  * A change in percentage points as a source states it: "+13", "-1", "0"; blank when the source states none. Only the
@@ -127,11 +132,7 @@ export function daysInMonth(year: number, month: number): number {
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, {error: (issue) => `${showValue(String(issue.input))} is not one of: ${values.join(", ")}`});
 
-const optionalYear = z.string().transform((raw, ctx) => {
-  if (raw.trim() === "") return null;
-  const parsed = year.safeParse(raw);
-  return parsed.success ? parsed.data : fail(ctx, parsed.error.issues[0].message);
-});
+const optionalYear = blankOr(year);
 
 const optionalSampleQualifier = z.string().transform((raw, ctx) => {
   const value = raw.trim();
@@ -167,12 +168,7 @@ const optionalUrl = z.string().transform((raw, ctx) => {
   return value;
 });
 
-const optionalPartialDate = z.string().transform((raw, ctx) => {
-  if (raw.trim() === "") return null;
-  const parsed = partialDate.safeParse(raw);
-  if (!parsed.success) return fail(ctx, parsed.error.issues[0].message);
-  return parsed.data;
-});
+const optionalPartialDate = blankOr(partialDate);
 
 export const sourceRow = z.object({
   id,

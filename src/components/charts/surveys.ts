@@ -2,7 +2,7 @@
 // Western Balkans, NATO as protection or threat, and trust in KFOR. Each says on its face what was asked, of whom and
 // when, and draws only from its own dataset; the national series is read for one comparison and never drawn here.
 import * as Plot from "@observablehq/plot";
-import type {InstitutionTrust, ProtectionThreat, RegionalSupport, Survey} from "../../lib/contracts.js";
+import type {InstitutionTrust, ProtectionThreat, RegionalSupport, SourceRef, Survey} from "../../lib/contracts.js";
 import {isNarrow, type ChartSpec, type Datasets} from "../chart.js";
 import {formatInterval, formatPercent, formatPoints} from "../format.js";
 import {KOSOVO} from "../../lib/places.js";
@@ -24,6 +24,20 @@ interface RowLayout {
   insetTop: number;
   insetBottom: number;
 }
+
+/** The columns every survey chart's table ends with: what was asked, when, and where the figure comes from. */
+const surveyColumns = [
+  {key: "question", label: "Question"},
+  {key: "fieldwork", label: "Fieldwork"},
+  {key: "source", label: "Source"},
+  {key: "note", label: "Note"}
+];
+const surveyCells = (survey: Survey, row: {source: SourceRef; note: string | null}) => ({
+  question: survey.question,
+  fieldwork: survey.fieldworkLabel,
+  source: `${row.source.publisher}, ${row.source.title}`,
+  note: row.note
+});
 
 const LINE = 12; // Plot's 10px text at 1.2em a line
 const BAR = 18;
@@ -129,10 +143,7 @@ export const westernBalkansSupport: ChartSpec = {
         {key: "support", label: `Support ${year} (%)`},
         {key: "change", label: `Change since ${earlier}, as stated (points)`},
         {key: "derivedEarlierSupport", label: `Support ${earlier}, derived: ${year} minus the stated change (%)`},
-        {key: "question", label: "Question"},
-        {key: "fieldwork", label: "Fieldwork"},
-        {key: "source", label: "Source"},
-        {key: "note", label: "Note"}
+        ...surveyColumns
       ],
       rows: rows.map((row) => ({
         country: row.country,
@@ -140,10 +151,7 @@ export const westernBalkansSupport: ChartSpec = {
         support: row.support,
         change: row.change,
         derivedEarlierSupport: row.derivedEarlierSupport,
-        question: survey.question,
-        fieldwork: survey.fieldworkLabel,
-        source: `${row.source.publisher}, ${row.source.title}`,
-        note: row.note
+        ...surveyCells(survey, row)
       }))
     };
   },
@@ -277,10 +285,7 @@ export const protectionOrThreat: ChartSpec = {
         {key: "neither", label: "Neither (%)"},
         {key: "derivedNoAnswer", label: "No answer, derived: 100 minus the three shares (%)"},
         {key: "sample", label: "Sample size"},
-        {key: "question", label: "Question"},
-        {key: "fieldwork", label: "Fieldwork"},
-        {key: "source", label: "Source"},
-        {key: "note", label: "Note"}
+        ...surveyColumns
       ],
       rows: viewOrder(rows).map((row) => ({
         country: row.country,
@@ -289,10 +294,7 @@ export const protectionOrThreat: ChartSpec = {
         neither: row.neither,
         derivedNoAnswer: row.derivedNoAnswer,
         sample: sampleText(row),
-        question: survey.question,
-        fieldwork: survey.fieldworkLabel,
-        source: `${row.source.publisher}, ${row.source.title}`,
-        note: row.note
+        ...surveyCells(survey, row)
       }))
     };
   },
@@ -367,10 +369,7 @@ export const trustInKfor: ChartSpec = {
         {key: "trustCiLow", label: "Trust, 95% interval, low (%)"},
         {key: "trustCiHigh", label: "Trust, 95% interval, high (%)"},
         {key: "sample", label: "Sample size (households)"},
-        {key: "question", label: "Question"},
-        {key: "fieldwork", label: "Fieldwork"},
-        {key: "source", label: "Source"},
-        {key: "note", label: "Note"}
+        ...surveyColumns
       ],
       rows: rows.map((row) => ({
         institution: row.institution,
@@ -378,10 +377,7 @@ export const trustInKfor: ChartSpec = {
         trustCiLow: row.trustCi ? round1(row.trustCi[0]) : null,
         trustCiHigh: row.trustCi ? round1(row.trustCi[1]) : null,
         sample: sampleText(row),
-        question: survey.question,
-        fieldwork: survey.fieldworkLabel,
-        source: `${row.source.publisher}, ${row.source.title}`,
-        note: row.note
+        ...surveyCells(survey, row)
       }))
     };
   },
