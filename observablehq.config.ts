@@ -4,6 +4,8 @@ import {descriptionMeta} from "./scripts/page-descriptions.ts";
 import {sitePath} from "./scripts/site-url.ts";
 import {lastUpdated, sourceDate} from "./scripts/source-date.ts";
 import {formatDate} from "./src/components/format.ts";
+import {languageOfPath, pathIn, t} from "./src/lib/i18n.ts";
+import {useLanguageInNode} from "./loaders/messages.ts";
 import {charts} from "./src/components/registry.ts";
 import {tables} from "./loaders/schema.ts";
 import {datasetFiles} from "./src/lib/dataset-files.ts";
@@ -24,7 +26,12 @@ if (process.argv[2] === "build") {
 const favicon = "favicon.svg";
 
 const updated = lastUpdated();
-const updatedText = formatDate(updated);
+/** The site's sections, in the order of its navigation. */
+export const SECTIONS = ["opinion", "invasion", "troops", "members", "methods"];
+function englishName(section: string): string {
+  useLanguageInNode("en");
+  return t(`site.nav.${section}`);
+}
 
 /**
  * Every page's footer: where the figures come from and the day the site was last updated (the commit's, as the build
@@ -34,21 +41,19 @@ const updatedText = formatDate(updated);
  */
 function footer({path}: {path: string}): string {
   const page = path.replace(/(^|\/)index$/, "$1");
-  return `<p>Kosovo and NATO dashboard. Every figure cites its source; see <a href="/methods">Data and methods</a>. Last updated <time datetime="${updated}">${updatedText}</time>.</p>
-<p class="print-address">Printed from <span class="print-address-url">${page}</span>; last updated ${updatedText}.</p>
+  const lang = languageOfPath(path);
+  useLanguageInNode(lang);
+  const date = `<time datetime="${updated}">${formatDate(updated)}</time>`;
+  return `<p>${t("site.footer", {methods: `<a href="${pathIn(lang, "/methods")}">${t("site.nav.methods")}</a>`, date})}</p>
+<p class="print-address">${t("site.printed", {address: `<span class="print-address-url">${page}</span>`, date: formatDate(updated)})}</p>
 <script>document.currentScript.previousElementSibling.firstElementChild.textContent = location.href.split(/[?#]/)[0];</script>`;
 }
 
 export default {
   title: "Kosovo and NATO",
   root: "src",
-  pages: [
-    {name: "Public opinion", path: "/opinion"},
-    {name: "Before and after 24 February 2022", path: "/invasion"},
-    {name: "KFOR troops", path: "/troops"},
-    {name: "NATO members", path: "/members"},
-    {name: "Data and methods", path: "/methods"}
-  ],
+  // English's; every other language's pages get their own navigation from the build (scripts/languages.ts).
+  pages: SECTIONS.map((section) => ({name: englishName(section), path: `/${section}`})),
   // The default theme links web fonts from another host; the site must load nothing from elsewhere.
   globalStylesheets: [],
   style: "style.css",

@@ -6,18 +6,12 @@ import {analyseInvasion, classifyPeriod, defaultSettings} from "../src/lib/invas
 import type {PartialDate, SourceRow} from "./schema.ts";
 import {shareInterval} from "../src/lib/stats.ts";
 import type {Tables} from "./dataset.ts";
-import {formatDate} from "../src/components/format.ts";
+import {fieldworkRange} from "../src/components/format.ts";
 import {buildNatoMap} from "./geo.ts";
 
-/** "October 2014", "February–March 2023", "May 2024": the fieldwork as a reader would write it. */
+/** "October 2014", "February–March 2023", "May 2024": the fieldwork in English, as the published datasets give it. */
 export function fieldworkLabel(start: PartialDate, end: PartialDate): string {
-  const label = (date: PartialDate) => formatDate(periodStart(date), date.precision);
-  if (start.text === end.text) return label(start);
-  const [startYear] = start.text.split("-");
-  const [endYear] = end.text.split("-");
-  const startLabel = label(start);
-  // "February–March 2023" rather than "February 2023–March 2023"
-  return `${startYear === endYear && start.precision !== "year" ? startLabel.replace(` ${startYear}`, "") : startLabel}–${label(end)}`;
+  return fieldworkRange({iso: periodStart(start), precision: start.precision}, {iso: periodStart(end), precision: end.precision}, "en-GB");
 }
 
 /**
