@@ -4,7 +4,9 @@ import {descriptionMeta} from "./scripts/page-descriptions.ts";
 import {sitePath} from "./scripts/site-url.ts";
 import {lastUpdated, sourceDate} from "./scripts/source-date.ts";
 import {formatDate} from "./src/components/format.ts";
-import {languageOfPath, pathIn, t} from "./src/lib/i18n.ts";
+import {LANGUAGES, languageInfo, languageOfPath, pathIn, t} from "./src/lib/i18n.ts";
+import {pageNames} from "./loaders/pages.ts";
+import {SECTIONS} from "./scripts/languages.ts";
 import {useLanguageInNode} from "./loaders/messages.ts";
 import {charts} from "./src/components/registry.ts";
 import {tables} from "./loaders/schema.ts";
@@ -26,8 +28,6 @@ if (process.argv[2] === "build") {
 const favicon = "favicon.svg";
 
 const updated = lastUpdated();
-/** The site's sections, in the order of its navigation. */
-export const SECTIONS = ["opinion", "invasion", "troops", "members", "methods"];
 function englishName(section: string): string {
   useLanguageInNode("en");
   return t(`site.nav.${section}`);
@@ -70,6 +70,8 @@ export default {
     ...Object.values(datasetFiles).map((dataset) => `/data/${dataset}.json`),
     // An embed page per chart (src/embed/[chart].md.ts) and the host page's optional script (src/embed.js.ts).
     ...charts.map((chart) => `/embed/${chart.id}`),
+    // Every page in every other language (src/[lang]/[page].md.ts); the 404 page is one for all (src/404.md).
+    ...LANGUAGES.filter((lang) => lang !== "en").flatMap((lang) => pageNames().filter((page) => page !== "404").map((page) => `/${languageInfo[lang].prefix}/${page}`)),
     "/embed.js"
   ]
 };

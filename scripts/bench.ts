@@ -16,7 +16,7 @@ import * as Plot from "@observablehq/plot";
 import {gzipSync} from "node:zlib";
 import {bundleSubset, exportsUsedBySources} from "./plot-subset.ts";
 import {buildSite, projectRoot} from "./build-site.ts";
-import {PAGE_LANGUAGE} from "./postbuild.ts";
+import {languageInfo} from "../src/lib/i18n.ts";
 import {medianRatioInterval} from "./ratio-interval.ts";
 import {startStaticServer} from "./static-server.ts";
 
@@ -213,7 +213,7 @@ function writeFloorPage(builtHtml: string, outFile: string): boolean {
   const end = builtHtml.indexOf("</figure></div>", start);
   const figure = builtHtml.slice(start, end + "</figure></div>".length);
   mkdirSync(dirname(outFile), {recursive: true}); // embed/<chart-id>.html sits a folder down
-  writeFileSync(outFile, `<!doctype html>\n<html lang="${PAGE_LANGUAGE}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Static floor</title>\n</head>\n<body>\n${figure}\n</body>\n</html>\n`);
+  writeFileSync(outFile, `<!doctype html>\n<html lang="${languageInfo.en.tag}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Static floor</title>\n</head>\n<body>\n${figure}\n</body>\n</html>\n`);
   return true;
 }
 

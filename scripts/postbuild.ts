@@ -20,6 +20,10 @@ import {lockDownPages} from "./csp.ts";
 import {filesIn} from "./files-in.ts";
 import {subsetPackages} from "./plot-subset.ts";
 import {addEmbedHead, embedChartDrawer, embedCss, isEmbedPage} from "./embed-postbuild.ts";
+import {localizePage, pageAddress} from "./languages.ts";
+import {currentLanguage, languageInfo, t, type Lang} from "../src/lib/i18n.ts";
+import {useLanguageInNode} from "../loaders/messages.ts";
+import {localizeDatasets} from "../src/components/localize.ts";
 
 /**
  * Placeholders as the pages write them and Framework passes them through. Only this exact form is filled: any other
@@ -99,21 +103,22 @@ interface TemplateFix {
  * if it has a sidebar after all.
  */
 export function fixPageTemplate(html: string, page = "page", {chromeless = false}: {chromeless?: boolean} = {}): string {
+  const tag = languageInfo[currentLanguage()].tag;
   if (chromeless && html.includes('id="observablehq-sidebar')) throw new Error(`${page}: a chromeless page has Framework's sidebar; check its front matter (sidebar: false)`);
   const fixes: TemplateFix[] = [
-    {from: "<html>", to: `<html lang="${PAGE_LANGUAGE}">`},
+    {from: "<html>", to: `<html lang="${tag}">`},
     {from: '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">', to: '<meta name="viewport" content="width=device-width, initial-scale=1">'},
     {
       chrome: true,
       from: /<body>\n<input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">\n(<label id="observablehq-sidebar-backdrop" for="observablehq-sidebar-toggle"><\/label>\n)<nav id="observablehq-sidebar">\n {2}<ol>\n {4}<label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"><\/label>\n {4}<li class="(observablehq-link[a-z- ]*)"><a href="([^"]+)">([^<]+)<\/a><\/li>\n {2}<\/ol>/,
       to: [
         "<body>",
-        `<a class="skip-link" href="#observablehq-main">Skip to main content</a>`,
+        `<a class="skip-link" href="#observablehq-main">${t("site.skip")}</a>`,
         `<header id="site-bar">`,
         `<a class="site-bar-home" href="$3">$4</a>`,
-        `<span class="site-bar-menu"><input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar"><label class="site-bar-menu-label" for="observablehq-sidebar-toggle">Menu</label></span>`,
+        `<span class="site-bar-menu"><input id="observablehq-sidebar-toggle" type="checkbox" title="${t("site.toggle")}"><label class="site-bar-menu-label" for="observablehq-sidebar-toggle">${t("site.menu")}</label></span>`,
         `</header>`,
-        `$1<nav id="observablehq-sidebar" aria-label="Site">`,
+        `$1<nav id="observablehq-sidebar" aria-label="${t("site.nav.site")}">`,
         "  <ol>",
         `    <li class="$2"><a href="$3">$4</a><label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label></li>`,
         "  </ol>"
@@ -121,10 +126,10 @@ export function fixPageTemplate(html: string, page = "page", {chromeless = false
     },
     {
       from: /(<aside id="observablehq-toc" data-selector="[^"]*">\n)<nav>\n<div>([^<]+)<\/div>/,
-      to: `$1<nav aria-labelledby="observablehq-toc-label">\n<div id="observablehq-toc-label">$2</div>`,
+      to: `$1<nav aria-labelledby="observablehq-toc-label">\n<div id="observablehq-toc-label">${t("site.nav.contents")}</div>`,
       when: '<aside id="observablehq-toc"'
     },
-    {from: '<footer id="observablehq-footer">\n<nav>', to: '<footer id="observablehq-footer">\n<nav aria-label="Previous and next page">', when: '<footer id="observablehq-footer">\n<nav'}
+    {from: '<footer id="observablehq-footer">\n<nav>', to: `<footer id="observablehq-footer">\n<nav aria-label="${t("site.nav.pager")}">`, when: '<footer id="observablehq-footer">\n<nav'}
   ];
   for (const {from, to, when, chrome} of fixes) {
     if (chrome && chromeless) continue;
@@ -225,27 +230,35 @@ export function isNotFoundPage(file: string, outDir: string): boolean {
 /** A script type browsers do not run: the page script waits under it (see deferPageScript). */
 export const DEFERRED_SCRIPT_TYPE = "text/x-observablehq-after-first-paint";
 
-/** The site is written in British English ("recognise", "programme"). */
-export const PAGE_LANGUAGE = "en-GB";
-
 /** Post-processes a built site in place. */
 export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.stringify(buildDatasets(loadTables())))): void {
   subsetPackages(outDir); // first: it renames modules, so the pages' scripts are final only after it
   // Through JSON, as the pages receive the datasets: the static drawing is made from exactly what the page loads.
   const document = parseHTML("<!doctype html><html><body></body></html>").document as unknown as Document;
-  const chart = staticChartDrawer(data, document);
-  const embedChart = embedChartDrawer(data, document);
+  // Each language's drawings are made once, from the datasets as its readers see them (src/components/localize.ts).
+  const drawers = new Map<Lang, {data: Datasets; chart: (id: string) => string; embedChart: (id: string) => string}>();
+  const drawersIn = (lang: Lang) => {
+    useLanguageInNode(lang);
+    if (!drawers.has(lang)) {
+      const localized = localizeDatasets(data);
+      drawers.set(lang, {data: localized, chart: staticChartDrawer(localized, document), embedChart: embedChartDrawer(localized, document)});
+    }
+    return drawers.get(lang)!;
+  };
   const embedRules = embedCss();
   const compile = sheetCompiler();
   for (const file of filesIn(outDir, /\.html$/)) {
     const html = readFileSync(file, "utf8");
     const embed = isEmbedPage(file, outDir);
-    const fixed = embed ? addEmbedHead(fixPageTemplate(html, file, {chromeless: true}), file, embedRules) : fixPageTemplate(html, file);
+    const address = pageAddress(file, outDir);
+    const drawer = drawersIn(address.lang);
+    const fixed = localizePage(embed ? addEmbedHead(fixPageTemplate(html, file, {chromeless: true}), file, embedRules) : fixPageTemplate(html, file), address, {chromeless: embed});
     // Drawn in first: the stylesheet rules a page needs are picked from its finished HTML.
-    const drawn = fillSlots(fixed, {chart: embed ? embedChart : chart, block: staticBlockDrawer(data, document, file, html)}, file);
+    const drawn = fillSlots(fixed, {chart: embed ? drawer.embedChart : drawer.chart, block: staticBlockDrawer(drawer.data, document, file, html)}, file);
     const critical = inlineCriticalCss(drawn, file, compile);
     writeFileSync(file, isNotFoundPage(file, outDir) ? dropPageScript(critical.html, file) : deferPageScript(critical.html, file, critical.stylesheets));
   }
+  useLanguageInNode("en");
   publishCharts(outDir, data);
   // Last, over every page as finally written: each inline script and style is allowed by its hash (scripts/csp.ts).
   lockDownPages(filesIn(outDir, /\.html$/), (file) => isNotFoundPage(file, outDir));

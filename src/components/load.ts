@@ -1,6 +1,9 @@
-// Loads the published datasets in a page. (FileAttachment resolves these paths relative to this module.)
+// Loads the published datasets in a page, and the words of the page's language. (FileAttachment resolves these paths
+// relative to this module.)
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../lib/contracts.js";
+import {languageOfPath, useLanguage, type Catalogue, type Lang} from "../lib/i18n.js";
+import {localizeDatasets} from "./localize.js";
 
 /** In `npm run dev`, a loader given invalid data returns {dataError}; the page shows that message instead of charts. */
 function rejectDataError<T>(value: T | {dataError: string}): T {
@@ -8,10 +11,25 @@ function rejectDataError<T>(value: T | {dataError: string}): T {
   return value as T;
 }
 
+// Literal names, one call each: Framework finds the files a page needs by reading these calls. Only the page's own
+// language is fetched.
+const messageFiles: Record<Lang, () => ReturnType<typeof FileAttachment>> = {
+  en: () => FileAttachment("../data/messages-en.json"),
+  sq: () => FileAttachment("../data/messages-sq.json"),
+  "sr-latn": () => FileAttachment("../data/messages-sr-latn.json"),
+  "sr-cyrl": () => FileAttachment("../data/messages-sr-cyrl.json")
+};
+
+/** The page's language (from its address: /sq/…) and its catalogue, in use for everything the page draws from now on. */
+async function loadLanguage(): Promise<void> {
+  const lang = languageOfPath(location.pathname);
+  useLanguage(lang, (await messageFiles[lang]().json()) as Catalogue);
+}
+
 export async function loadDatasets(): Promise<Datasets> {
-  // Literal names, one call each: Framework finds the files a page needs by reading these calls.
-  const [polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust, natoMap] = (
-    await Promise.all([
+  const [, polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust, natoMap] = await Promise.all([
+    loadLanguage(),
+    ...[
       FileAttachment("../data/polls.json").json(),
       FileAttachment("../data/troops.json").json(),
       FileAttachment("../data/events.json").json(),
@@ -23,7 +41,7 @@ export async function loadDatasets(): Promise<Datasets> {
       FileAttachment("../data/protection-threat.json").json(),
       FileAttachment("../data/institution-trust.json").json(),
       FileAttachment("../data/nato-map.json").json()
-    ])
-  ).map(rejectDataError);
-  return {polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust, natoMap};
+    ].map((file) => file.then(rejectDataError))
+  ]);
+  return localizeDatasets({polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust, natoMap});
 }

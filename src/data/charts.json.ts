@@ -4,7 +4,9 @@ import {buildDatasets} from "../../loaders/datasets.ts";
 import {emitJson} from "../../loaders/emit.ts";
 import type {ChartEntry} from "../components/methods.ts";
 import {charts} from "../components/registry.ts";
+import {useLanguageInNode} from "../../loaders/messages.ts";
 
+useLanguageInNode("en");
 emitJson((tables): ChartEntry[] => {
   // Through JSON, as the pages and the build's drawings receive the datasets.
   const data = JSON.parse(JSON.stringify(buildDatasets(tables)));

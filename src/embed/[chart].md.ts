@@ -6,8 +6,10 @@ import {parseArgs} from "node:util";
 import {loadTables} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
 import {chartById} from "../components/registry.ts";
+import {useLanguageInNode} from "../../loaders/messages.ts";
 import {chartLinkFromEmbed, pageOfChart} from "./chart-pages.ts";
 
+useLanguageInNode("en");
 const {values} = parseArgs({options: {chart: {type: "string"}}});
 const spec = chartById(values.chart ?? "");
 const title = spec.title(buildDatasets(loadTables()));

@@ -7,7 +7,7 @@ import {parseHTML} from "linkedom";
 import {describe, expect, it} from "vitest";
 import {loadTables} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
-import {DEFERRED_SCRIPT_TYPE, deferPageScript, fillSlots, fixPageTemplate, inlineCriticalCss, PAGE_LANGUAGE, registeredFiles, staticBlockDrawer, staticChartDrawer} from "../../scripts/postbuild.ts";
+import {DEFERRED_SCRIPT_TYPE, deferPageScript, fillSlots, fixPageTemplate, inlineCriticalCss, registeredFiles, staticBlockDrawer, staticChartDrawer} from "../../scripts/postbuild.ts";
 import {chartFigure, STATIC_CHART_WIDTHS, staticChartFigure} from "../../src/components/figure.ts";
 import {chartById, charts} from "../../src/components/registry.ts";
 import {analyseInvasion, applySettings, defaultSettings} from "../../src/lib/invasion.ts";
@@ -64,7 +64,7 @@ describe("the page template", () => {
 
   it("gets a language and lets readers zoom", () => {
     const fixed = fixPageTemplate(template);
-    expect(fixed).toContain(`<html lang="${PAGE_LANGUAGE}">`);
+    expect(fixed).toContain(`<html lang="en-GB">`);
     expect(fixed).toContain(`<meta name="viewport" content="width=device-width, initial-scale=1">`);
     expect(fixed).not.toContain("maximum-scale");
   });
