@@ -1,31 +1,47 @@
 // Each page's own description: the `<meta name="description">` search engines show under its title, and the text
-// of its preview card when a link to it is pasted into a chat or a post (scripts/preview-cards.ts). Keyed by
-// Framework's page path; test/build/preview-cards.test.ts checks that every page in src/ has one and that every entry
-// names a page. Words only, no figures: a description outlives the data it would quote. An embed page
-// (/embed/<chart-id>) has none here; the build describes it by its chart's subtitle.
+// of its preview card when a link to it is pasted into a chat or a post (scripts/preview-cards.ts). The words are
+// catalogue messages (i18n/<lang>/page-descriptions.json), keyed by the page's name: "page-descriptions.opinion" for
+// Framework's page path "/opinion", "page-descriptions.index" for "/index"; test/build/preview-cards.test.ts checks
+// that every page in src/ has one and that every entry names a page. Words only, no figures: a description outlives
+// the data it would quote. An embed page (/embed/<chart-id>) has none here; the build describes it by its chart's subtitle.
+import {catalogues, englishCatalogue} from "../loaders/messages.ts";
+import {languageInfo, languageOfPath, type Lang} from "../src/lib/i18n.ts";
 
-export const pageDescriptions: Record<string, string> = {
-  "/index":
-    "What Kosovars think of joining NATO, how that changed after Russia invaded Ukraine, and KFOR's troop strength since 1999: every number sourced, every uncertainty shown.",
-  "/opinion": "Every published poll on whether people in Kosovo support joining NATO, with its sample size, its answers and the 95% interval for support, poll by poll and over time; and beside them, Kosovo in a regional poll of the Western Balkans and whether NATO is seen as protection or a threat.",
-  "/invasion":
-    "Did Russia's invasion of Ukraine on 24 February 2022 change what Kosovars think of joining NATO? The polls either side of the cutoff compared, and one pollster with itself, with your own assumptions.",
-  "/troops": "The strength of KFOR, NATO's force in Kosovo, from its deployment in 1999 to today, as each source states it, with the events around it, trust in KFOR and Kosovo's own planned army.",
-  "/members": "NATO's members by the year each joined, and the members that do not recognise Kosovo's independence: an obstacle to membership however much Kosovars support it.",
-  "/methods": "The datasets behind every chart to download as CSV or JSON, every chart as SVG, PNG and CSV at a stable address, the formulas behind every interval and test, and every source cited.",
-  "/404": "There is no page at this address of the Kosovo and NATO dashboard."
-};
+const NAMESPACE = "page-descriptions.";
 
-/** The description of a page by Framework's path ("/index", "/opinion"), or null for a page the map leaves out. */
-export function pageDescription(path: string): string | null {
-  return Object.hasOwn(pageDescriptions, path) ? pageDescriptions[path] : null;
+/** The English descriptions by Framework's page path ("/index", "/opinion", "/404"). */
+export const pageDescriptions: Record<string, string> = Object.fromEntries(
+  Object.entries(englishCatalogue())
+    .filter(([key]) => key.startsWith(NAMESPACE))
+    .map(([key, message]) => [`/${key.slice(NAMESPACE.length)}`, message as string])
+);
+
+/** A page's path without its language's folder: "/sq/opinion" → "/opinion". */
+function pathInEnglish(path: string, lang: Lang): string {
+  const prefix = languageInfo[lang].prefix;
+  return prefix && path.startsWith(`/${prefix}/`) ? path.slice(prefix.length + 1) : path;
+}
+
+/**
+ * The description of a page by Framework's path ("/index", "/opinion"), in `lang` (English unless given), or null
+ * for a page the catalogue leaves out.
+ */
+export function pageDescription(path: string, lang: Lang = "en"): string | null {
+  if (!Object.hasOwn(pageDescriptions, path)) return null;
+  if (lang === "en") return pageDescriptions[path];
+  const message = catalogues()[lang][`${NAMESPACE}${path.slice(1)}`];
+  if (typeof message !== "string") throw new Error(`no ${lang} description of the page ${path}`);
+  return message;
 }
 
 /** Text made safe inside a double-quoted HTML attribute. */
 export const escapeHtmlAttribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The page's `<meta name="description">`, or nothing for a page without a description here (an embed). */
-export function descriptionMeta(path: string): string {
-  const description = pageDescription(path);
+/**
+ * The page's `<meta name="description">`, or nothing for a page without a description here (an embed). A page's
+ * language is its path's ("/sq/opinion" is the Albanian /opinion) unless `lang` says otherwise.
+ */
+export function descriptionMeta(path: string, lang: Lang = languageOfPath(path)): string {
+  const description = pageDescription(pathInEnglish(path, lang), lang);
   return description === null ? "" : `<meta name="description" content="${escapeHtmlAttribute(description)}">`;
 }

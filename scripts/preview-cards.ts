@@ -4,14 +4,17 @@
 // description, `og:` and `twitter:` tags and a canonical link; its image is the card of the page's main chart (the
 // first chart placeholder in it), or the overview's for a page without a chart. Tags that need an absolute address
 // (canonical, og:url, og:image, twitter:image) need the site's public address, SITE_URL; without it they are left out.
-import {readFileSync, writeFileSync} from "node:fs";
-import {join, relative, sep} from "node:path";
+// A card's words and a page's tags are in a language: the one given, or the page's own (its address's folder).
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
+import {dirname, join, relative, sep} from "node:path";
 import {Resvg} from "@resvg/resvg-js";
 import {parseHTML} from "linkedom";
 import type {ChartSpec, Datasets} from "../src/components/chart.ts";
-import {composeChartSvg, DASHBOARD_NAME, EXPORT_FONT_FAMILY, lightTheme, serializeXml} from "../src/components/export-svg.ts";
+import {useLanguageInNode} from "../loaders/messages.ts";
+import {composeChartSvg, dashboardName, EXPORT_FONT_FAMILY, lightTheme, serializeXml} from "../src/components/export-svg.ts";
 import {CHARTS_FOLDER} from "../src/components/methods.ts";
 import {chartById, charts as registeredCharts} from "../src/components/registry.ts";
+import {currentLanguage, languageInfo, languageOfPath, t, type Lang} from "../src/lib/i18n.ts";
 import {exportDocument, resvgOptions, svgToPng} from "./export.ts";
 import {filesIn} from "./files-in.ts";
 import {escapeHtmlAttribute} from "./page-descriptions.ts";
@@ -22,6 +25,26 @@ export const CARD_HEIGHT = 630;
 
 /** Where the cards go in the built site, beside the stable chart files (scripts/chart-files.ts). */
 export const cardPath = (id: string) => `${CHARTS_FOLDER}/${id}-card.png`;
+
+/** A language's card of a chart: English's at cardPath(id), another language's under its folder ("sq/charts/…"). */
+export const cardPathIn = (lang: Lang, id: string) => (languageInfo[lang].prefix ? `${languageInfo[lang].prefix}/${cardPath(id)}` : cardPath(id));
+
+/** Runs `draw` with every message in `lang`, then returns to the language that was in use (if any). */
+export function inLanguage<T>(lang: Lang, draw: () => T): T {
+  let previous: Lang | undefined;
+  try {
+    previous = currentLanguage();
+  } catch {
+    previous = undefined;
+  }
+  if (previous === lang) return draw();
+  useLanguageInNode(lang);
+  try {
+    return draw();
+  } finally {
+    if (previous) useLanguageInNode(previous);
+  }
+}
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const FONT_FAMILY = `${EXPORT_FONT_FAMILY}, sans-serif`;
@@ -199,15 +222,24 @@ export function cardSvg(name: string, content: string, document: Document = expo
 
 const round = (value: number, precision = 100) => Math.round(value * precision) / precision;
 
-/** The card of one chart as PNG bytes, CARD_WIDTH × CARD_HEIGHT. */
-export function renderPreviewCard(spec: ChartSpec, data: Datasets, document: Document = exportDocument()): Buffer {
-  return svgToPng(layoutCard(spec, data, document).svg, 1);
+/** The card of one chart as PNG bytes, CARD_WIDTH × CARD_HEIGHT, in `lang` (the current language unless given). */
+export function renderPreviewCard(spec: ChartSpec, data: Datasets, document: Document = exportDocument(), lang?: Lang): Buffer {
+  return lang ? inLanguage(lang, () => svgToPng(layoutCard(spec, data, document).svg, 1)) : svgToPng(layoutCard(spec, data, document).svg, 1);
 }
 
-/** Writes every chart's card into the built site, at cardPath(id). The folder exists (the stable chart files are in it). */
-export function writePreviewCards(outDir: string, data: Datasets, charts: ChartSpec[] = registeredCharts): void {
+/**
+ * Writes every chart's card into the built site, in `lang` (English unless given), at cardPathIn(lang, id). English's
+ * folder exists (the stable chart files are in it); another language's is made.
+ */
+export function writePreviewCards(outDir: string, data: Datasets, charts: ChartSpec[] = registeredCharts, lang: Lang = "en"): void {
   const document = exportDocument();
-  for (const spec of charts) writeFileSync(join(outDir, cardPath(spec.id)), renderPreviewCard(spec, data, document));
+  inLanguage(lang, () => {
+    for (const spec of charts) {
+      const file = join(outDir, cardPathIn(lang, spec.id));
+      if (lang !== "en") mkdirSync(dirname(file), {recursive: true});
+      writeFileSync(file, renderPreviewCard(spec, data, document));
+    }
+  });
 }
 
 /** What one page's preview says: its title, its description, its address and its card. */
@@ -220,6 +252,8 @@ export interface PagePreview {
   addDescription: boolean;
   chartId: string;
   imageAlt: string;
+  /** The card's path in the site, when not English's (cardPath(chartId)): the page's language's own card. */
+  imagePath?: string;
 }
 
 /** X (Twitter) reads at most this many characters of an image's alternative text. */
@@ -227,7 +261,7 @@ export const MAX_ALT_LENGTH = 420;
 
 /** A card's alternative text: the chart's title, then the sentence describing the chart when both fit MAX_ALT_LENGTH. */
 export function cardAlt(chart: ChartSpec, data: Datasets): string {
-  const title = `Chart: ${chart.title(data)}.`;
+  const title = t("ui.card.alt", {title: chart.title(data)});
   const full = `${title} ${chart.description(data)}`;
   return full.length <= MAX_ALT_LENGTH ? full : title;
 }
@@ -265,12 +299,12 @@ export function pagePreview(html: string, path: string, data: Datasets, fallback
 export function previewTags(preview: PagePreview, siteUrl: string | null): string {
   const meta = (key: "name" | "property", name: string, content: string | number) => `<meta ${key}="${name}" content="${escapeHtmlAttribute(String(content))}">`;
   const url = siteUrl === null ? null : new URL(preview.path, siteUrl).href;
-  const image = siteUrl === null ? null : new URL(cardPath(preview.chartId), siteUrl).href;
+  const image = siteUrl === null ? null : new URL(preview.imagePath ?? cardPath(preview.chartId), siteUrl).href;
   const tags = [
     preview.addDescription ? meta("name", "description", preview.description) : null,
     url ? `<link rel="canonical" href="${escapeHtmlAttribute(url)}">` : null,
     meta("property", "og:type", "website"),
-    meta("property", "og:site_name", DASHBOARD_NAME),
+    meta("property", "og:site_name", dashboardName()),
     meta("property", "og:title", preview.title),
     meta("property", "og:description", preview.description),
     url ? meta("property", "og:url", url) : null,
@@ -296,16 +330,24 @@ export const NO_SITE_URL_MESSAGE = "SITE_URL is not set: the pages have no canon
 
 /**
  * Adds its preview tags to every built page but the 404 page (served at whatever address was not found, it is no
- * page to link to or preview). A page without a chart previews the overview's main chart.
+ * page to link to or preview), in the page's language, with that language's card where the build wrote one
+ * (writePreviewCards) and English's otherwise. A page without a chart previews the overview's main chart.
  */
 export function tagPages(outDir: string, data: Datasets, siteUrl: string | null): void {
   const overviewChart = mainChartId(readFileSync(join(outDir, "index.html"), "utf8"));
   if (!overviewChart) throw new Error("index.html: the overview has no chart, and pages without one preview the overview's");
   for (const file of filesIn(outDir, /\.html$/)) {
     const path = pagePath(outDir, file);
-    if (path === "404") continue;
+    const lang = languageOfPath(`/${path}`);
+    const prefix = languageInfo[lang].prefix;
+    if ((prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : path) === "404") continue;
     const html = readFileSync(file, "utf8");
-    writeFileSync(file, addPreviewTags(html, previewTags(pagePreview(html, path, data, overviewChart), siteUrl), path));
+    const tags = inLanguage(lang, () => {
+      const preview = pagePreview(html, path, data, overviewChart);
+      const card = cardPathIn(lang, preview.chartId);
+      return previewTags(lang !== "en" && existsSync(join(outDir, card)) ? {...preview, imagePath: card} : preview, siteUrl);
+    });
+    writeFileSync(file, addPreviewTags(html, tags, path));
   }
   if (siteUrl === null) console.warn(NO_SITE_URL_MESSAGE);
 }

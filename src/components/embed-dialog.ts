@@ -4,6 +4,8 @@
 import {element} from "./dom.js";
 import {acceptedHeight} from "./embed-message.js";
 import {copyText, embedAddress, embedScriptAddress, siteRoot} from "./embed-share.js";
+import {formatCount} from "./format.js";
+import {t} from "../lib/i18n.js";
 
 /** The article width the snippet's height is measured at: a typical column of text. */
 export const ARTICLE_WIDTH = 640;
@@ -33,7 +35,7 @@ export function measureEmbedHeight(document: Document, id: string, {timeout = 15
   const view = document.defaultView!;
   const frame = document.createElement("iframe");
   frame.src = embedAddress(document, id);
-  frame.title = "Measuring the embedded chart";
+  frame.title = t("ui.embed.measuring-frame");
   frame.tabIndex = -1;
   frame.setAttribute("aria-hidden", "true");
   frame.style.cssText = `position:absolute;left:-99999px;top:0;width:${ARTICLE_WIDTH}px;height:${FALLBACK_EMBED_HEIGHT}px;border:0;visibility:hidden`;
@@ -67,13 +69,13 @@ export interface EmbedDialogOptions {
 /** Opens the Embed dialog for one chart; it removes itself from the page when closed. */
 export function openEmbedDialog(document: Document, {id, title, returnFocus}: EmbedDialogOptions): HTMLDialogElement {
   const dialog = element(document, "dialog", "embed-dialog");
-  const heading = element(document, "h2", "embed-dialog-title", "Embed this chart");
+  const heading = element(document, "h2", "embed-dialog-title", t("ui.embed.title"));
   heading.id = `${id}-embed-title`;
   dialog.setAttribute("aria-labelledby", heading.id);
-  const intro = element(document, "p", "embed-dialog-intro", "Paste this code into your page’s HTML. The frame works on its own; the optional script keeps its height matched to the chart as the width changes.");
+  const intro = element(document, "p", "embed-dialog-intro", t("ui.embed.intro"));
   intro.id = `${id}-embed-intro`;
   dialog.setAttribute("aria-describedby", intro.id);
-  const label = element(document, "label", "embed-dialog-label", "Embed code");
+  const label = element(document, "label", "embed-dialog-label", t("ui.embed.code"));
   const code = element(document, "textarea", "embed-dialog-code");
   code.id = `${id}-embed-code`;
   label.htmlFor = code.id;
@@ -82,9 +84,9 @@ export function openEmbedDialog(document: Document, {id, title, returnFocus}: Em
   code.spellcheck = false;
   const status = element(document, "p", "embed-dialog-status");
   status.setAttribute("role", "status");
-  const copy = element(document, "button", "embed-dialog-copy", "Copy");
+  const copy = element(document, "button", "embed-dialog-copy", t("ui.embed.copy"));
   copy.type = "button";
-  const close = element(document, "button", "embed-dialog-close", "Close");
+  const close = element(document, "button", "embed-dialog-close", t("ui.embed.close"));
   close.type = "button";
   const actions = element(document, "div", "embed-dialog-actions");
   actions.append(copy, close);
@@ -93,17 +95,17 @@ export function openEmbedDialog(document: Document, {id, title, returnFocus}: Em
   const snippet = (height: number) => embedSnippet({src: embedAddress(document, id), title, height, scriptSrc: embedScriptAddress(document)});
   code.value = snippet(FALLBACK_EMBED_HEIGHT);
   dialog.dataset.height = "measuring";
-  status.textContent = "Measuring the chart’s height…";
+  status.textContent = t("ui.embed.measuring");
   measureEmbedHeight(document, id).then((height) => {
     if (!dialog.isConnected) return;
     dialog.dataset.height = height === null ? "fallback" : "measured";
     if (height !== null) code.value = snippet(height);
-    status.textContent = height === null ? `Could not measure the chart; the frame is ${FALLBACK_EMBED_HEIGHT}px high, and the script sets its height.` : "";
+    status.textContent = height === null ? t("ui.embed.not-measured", {height: formatCount(FALLBACK_EMBED_HEIGHT)}) : "";
   });
 
   copy.addEventListener("click", async () => {
     const outcome = await copyText(document, code.value, code);
-    status.textContent = outcome === "copied" ? "Embed code copied." : "Could not copy: the code is selected, copy it with Ctrl+C (⌘C on a Mac).";
+    status.textContent = outcome === "copied" ? t("ui.embed.copied") : t("ui.embed.not-copied");
   });
   close.addEventListener("click", () => dialog.close());
   // A press on the backdrop (outside the dialog's box) closes it too, as Escape does.

@@ -2,6 +2,7 @@
 // the page framing it how tall the content is, on load and on every change (the host's /embed.js sets the frame).
 import {adaptFigureForEmbed} from "./embed-figure.js";
 import {EMBED_MEASURE_REQUEST, embedHeightMessage} from "./embed-message.js";
+import {t} from "../lib/i18n.js";
 
 /** The content's height: the page's main element, which holds everything an embed shows (no header or footer). */
 function contentHeight(document: Document): number {
@@ -11,7 +12,7 @@ function contentHeight(document: Document): number {
 
 export function startEmbedPage(id: string, document: Document = globalThis.document): void {
   const slot = document.querySelector(`.chart-slot[data-chart="${CSS.escape(id)}"]`);
-  if (!slot) throw new Error(`The embed page has no chart-slot for ${id}`);
+  if (!slot) throw new Error(t("ui.embed.no-slot", {id}));
   // The live chart replaces the drawn one (and again at each new width) inside the slot.
   new MutationObserver(() => {
     const figure = slot.querySelector(":scope > figure.chart:not([data-embed-adapted])");

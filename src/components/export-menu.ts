@@ -7,17 +7,17 @@ import {element} from "./dom.js";
 import {openEmbedDialog} from "./embed-dialog.js";
 import {canShare, chartAddress, copyText, markLinkedChart} from "./embed-share.js";
 import {composeChartSvg, darkTheme, lightTheme, type ComposedSvg, type ExportTheme} from "./export-svg.js";
+import {t} from "../lib/i18n.js";
 
 /** PNG exports are drawn at twice the chart's CSS size, in the browser and by `npm run export` alike. */
 export const PNG_SCALE = 2;
 
 export type ExportFormat = "svg" | "png" | "csv";
 
-export const exportFormats: {format: ExportFormat; label: string}[] = [
-  {format: "svg", label: "SVG image"},
-  {format: "png", label: "PNG image (2×)"},
-  {format: "csv", label: "CSV data"}
-];
+export const EXPORT_FORMATS: ExportFormat[] = ["svg", "png", "csv"];
+
+/** The menu's file options, each with its label in the page's language. */
+export const exportFormats = (): {format: ExportFormat; label: string}[] => EXPORT_FORMATS.map((format) => ({format, label: t(`ui.export.format.${format}`)}));
 
 export interface ExportFile {
   blob: Blob;
@@ -37,11 +37,10 @@ export function pageTheme(view: Window | null): ExportTheme {
 /** What the menu offers besides the files: the embed code, the chart's address, and the browser's share sheet. */
 export type ShareAction = "embed" | "link" | "share";
 
-export const shareActions: {action: ShareAction; label: string}[] = [
-  {action: "embed", label: "Embed…"},
-  {action: "link", label: "Copy link"},
-  {action: "share", label: "Share…"}
-];
+export const SHARE_ACTIONS: ShareAction[] = ["embed", "link", "share"];
+
+/** The menu's other options, each with its label in the page's language. */
+export const shareActions = (): {action: ShareAction; label: string}[] => SHARE_ACTIONS.map((action) => ({action, label: t(`ui.export.action.${action}`)}));
 
 /** Draws the composed SVG on a canvas at PNG_SCALE and encodes it: the browser's own renderer, fonts and all. */
 async function pngBlob(document: Document, composed: ComposedSvg): Promise<Blob> {
@@ -56,10 +55,10 @@ async function pngBlob(document: Document, composed: ComposedSvg): Promise<Blob>
     canvas.width = composed.width * PNG_SCALE;
     canvas.height = composed.height * PNG_SCALE;
     const context = canvas.getContext("2d");
-    if (!context) throw new Error("this browser cannot draw on a canvas");
+    if (!context) throw new Error(t("ui.export.no-canvas"));
     context.scale(PNG_SCALE, PNG_SCALE);
     context.drawImage(image, 0, 0, composed.width, composed.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("the canvas could not be encoded as PNG"))), "image/png"));
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(t("ui.export.png-not-encoded")))), "image/png"));
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -102,9 +101,9 @@ export interface ExportMenuOptions {
 
 export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: ExportMenuOptions): HTMLElement {
   const menu = element(document, "div", "export-menu");
-  const toggle = button(document, "export-menu-toggle", "Export");
+  const toggle = button(document, "export-menu-toggle", t("ui.export.button"));
   // The visible word first, then which chart: several Export buttons on a page must be told apart by name.
-  toggle.setAttribute("aria-label", `Export: ${spec.title(data)}`);
+  toggle.setAttribute("aria-label", t("ui.export.button-name", {title: spec.title(data)}));
   toggle.setAttribute("aria-expanded", "false");
   const list = element(document, "ul", "export-menu-options");
   list.id = `${spec.id}-export-options`;
@@ -120,13 +119,13 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
     list.append(item);
     return option;
   };
-  const formatOptions = exportFormats.map(({format, label}) => {
+  const formatOptions = exportFormats().map(({format, label}) => {
     const option = addOption(label);
     option.dataset.format = format;
     return option;
   });
   // Share… only where the browser has a share sheet (navigator.share: phones, some desktops).
-  const actionOptions = shareActions
+  const actionOptions = shareActions()
     .filter(({action}) => action !== "share" || canShare(document))
     .map(({action, label}) => {
       const option = addOption(label);
@@ -164,7 +163,7 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
       try {
         downloadFile(document, await exportFile(spec, data, format, {width, document}));
       } catch (error) {
-        status.textContent = `Could not export ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`;
+        status.textContent = t("ui.export.failed", {format: format.toUpperCase(), error: error instanceof Error ? error.message : String(error)});
       }
     });
   }
@@ -178,7 +177,7 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
     },
     async link() {
       const url = chartAddress(document, spec.id);
-      status.textContent = (await copyText(document, url)) === "copied" ? "Link copied." : `Could not copy the link; here it is: ${url}`;
+      status.textContent = (await copyText(document, url)) === "copied" ? t("ui.export.link-copied") : t("ui.export.link-not-copied", {url});
     },
     async share() {
       const url = chartAddress(document, spec.id);
@@ -186,7 +185,7 @@ export function exportMenu(spec: ChartSpec, data: Datasets, {width, document}: E
         await document.defaultView!.navigator.share({title, url});
       } catch (error) {
         // The reader closing the sheet is not a failure.
-        if (!(error instanceof Error && error.name === "AbortError")) status.textContent = `Could not share; the link is ${url}`;
+        if (!(error instanceof Error && error.name === "AbortError")) status.textContent = t("ui.export.share-failed", {url});
       }
     }
   };

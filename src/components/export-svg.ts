@@ -3,8 +3,13 @@
 import {isNarrow, sourceLine, type ChartSpec, type Datasets} from "./chart.js";
 import {formatDate} from "./format.js";
 import {textShades} from "./palette.js";
+import {t} from "../lib/i18n.js";
 
+/** The dashboard's name in English; dashboardName() gives it in the page's language. */
 export const DASHBOARD_NAME = "Kosovo and NATO dashboard";
+
+/** The dashboard's name as the exports and preview tags write it, in the current language. */
+export const dashboardName = (): string => t("ui.dashboard-name");
 
 /** The font the export command ships (npm package dejavu-fonts-ttf), named first so resvg renders with it. */
 export const EXPORT_FONT_FAMILY = "DejaVu Sans";
@@ -70,7 +75,7 @@ export function latestDataDate(data: Datasets): string | null {
 /** "Kosovo and NATO dashboard · Data up to September 2024". */
 export function exportFooter(data: Datasets): string {
   const date = latestDataDate(data);
-  return date ? `${DASHBOARD_NAME} · Data up to ${date}` : DASHBOARD_NAME;
+  return date ? t("ui.export.footer", {name: dashboardName(), date}) : dashboardName();
 }
 
 function svgElement(document: Document, tag: string, attributes: Record<string, string | number>): SVGElement {
@@ -100,7 +105,7 @@ const round = (value: number) => Math.round(value * 100) / 100;
 
 /** A Plot swatch legend (HTML) redrawn as SVG: each swatch's own little SVG followed by its label, wrapped into rows. */
 function swatchLegend(document: Document, swatches: Element, width: number, theme: ExportTheme): {group: SVGElement; height: number} {
-  const group = svgElement(document, "g", {"aria-label": "legend", "font-size": 11, fill: theme.foreground});
+  const group = svgElement(document, "g", {"aria-label": t("ui.export.legend"), "font-size": 11, fill: theme.foreground});
   const rowHeight = 20;
   let x = 0;
   let y = 0;

@@ -2,9 +2,12 @@
 import {chartSources, type Cell, type ChartSpec, type ChartTable, type Datasets, type RenderOptions} from "./chart.js";
 import {exportMenu} from "./export-menu.js";
 import {element, scrollingTable, tableHead} from "./dom.js";
+import {formatNumber} from "./format.js";
+import {tn, t} from "../lib/i18n.js";
 
+/** A number as the language writes it, up to two decimals; a year as plain digits, with no thousands separator. */
 const formatCell = (value: Cell, {year = false} = {}) =>
-  value === null ? "" : typeof value === "number" ? value.toLocaleString("en-GB", {maximumFractionDigits: 2, useGrouping: !year}) : String(value);
+  value === null ? "" : typeof value === "number" ? (year ? String(value) : formatNumber(value, 0, 2)) : String(value);
 
 export function dataTable(document: Document, {columns, rows}: ChartTable, caption: string): HTMLTableElement {
   const table = element(document, "table", "chart-table");
@@ -28,7 +31,7 @@ export function dataTable(document: Document, {columns, rows}: ChartTable, capti
 function sourceParagraph(document: Document, data: Datasets, sourceIds: string[]): HTMLElement {
   const paragraph = element(document, "p", "chart-source");
   const entries = chartSources(data, sourceIds);
-  paragraph.append(`Source${entries.length > 1 ? "s" : ""}: `);
+  paragraph.append(`${tn("ui.figure.source", entries.length)} `);
   entries.forEach(({name, sources}, index) => {
     if (index > 0) paragraph.append("; ");
     const link = element(document, "a", undefined, name);
@@ -76,7 +79,7 @@ export function chartFigure(spec: ChartSpec, data: Datasets, {width, document = 
   const plotBox = element(document, "div", "chart-plot");
   plotBox.append(renderPlot(spec, data, {width, document}));
   const details = element(document, "details", "chart-data");
-  details.append(element(document, "summary", undefined, "Data table"), scrollingTable(document, dataTable(document, spec.table(data), title), `Data table: ${title}`));
+  details.append(element(document, "summary", undefined, t("ui.figure.data-table")), scrollingTable(document, dataTable(document, spec.table(data), title), t("ui.figure.data-table-name", {title})));
   figure.append(caption, plotBox, sourceParagraph(document, data, spec.sourceIds(data)), details);
   figure.append(exportMenu(spec, data, {width, document}));
   return figure;

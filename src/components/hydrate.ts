@@ -3,6 +3,7 @@
 // Light on purpose: Plot and the chart code load by dynamic import, only when the reader reaches for a chart (or new
 // data arrive), so a page that is only read downloads no chart code at all.
 import type {Datasets} from "../lib/contracts.js";
+import {t} from "../lib/i18n.js";
 
 export interface HydrateOptions {
   /**
@@ -139,7 +140,7 @@ function watchPrinting(): void {
  */
 export function hydrateChartById(id: string, data: Datasets, {when = "interaction"}: HydrateOptions = {}): void {
   const slot = document.querySelector(`.chart-slot[data-chart="${CSS.escape(id)}"]`);
-  if (!slot) throw new Error(`This page has no <div class="chart-slot" data-chart="${id}"></div> for the chart: add one where it should appear.`);
+  if (!slot) throw new Error(t("ui.hydrate.no-chart-slot", {id}));
   const known = slots.get(slot);
   const state: SlotState = known ?? {version: 0};
   slots.set(slot, state);
@@ -178,7 +179,7 @@ export function hydrateChartById(id: string, data: Datasets, {when = "interactio
       }
     ).catch((error) => {
       // The static chart stays, complete; say why it did not become interactive.
-      console.error(`The interactive chart ${id} could not load:`, error);
+      console.error(t("ui.hydrate.not-live", {id}), error);
     });
   };
 
@@ -214,6 +215,6 @@ export function hydrateChartById(id: string, data: Datasets, {when = "interactio
  */
 export function hydrateBlock(name: string, content: Node): void {
   const slot = document.querySelector(`.block-slot[data-block="${CSS.escape(name)}"]`);
-  if (!slot) throw new Error(`This page has no <div class="block-slot" data-block="${name}"></div> for the block: add one where it should appear.`);
+  if (!slot) throw new Error(t("ui.hydrate.no-block-slot", {name}));
   slot.replaceChildren(content);
 }

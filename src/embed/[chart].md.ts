@@ -5,15 +5,20 @@
 import {parseArgs} from "node:util";
 import {loadTables} from "../../loaders/dataset.ts";
 import {buildDatasets} from "../../loaders/datasets.ts";
-import {chartById} from "../components/registry.ts";
 import {useLanguageInNode} from "../../loaders/messages.ts";
+import {chartById} from "../components/registry.ts";
+import {isLang, t} from "../lib/i18n.ts";
 import {chartLinkFromEmbed, pageOfChart} from "./chart-pages.ts";
 
-useLanguageInNode("en");
-const {values} = parseArgs({options: {chart: {type: "string"}}});
+// The page's words are in its language (--lang, English unless given), its chart's title and link among them.
+const {values} = parseArgs({options: {chart: {type: "string"}, lang: {type: "string"}}});
+const lang = values.lang ?? "en";
+if (!isLang(lang)) throw new Error(`unknown language ${JSON.stringify(lang)}`);
+useLanguageInNode(lang);
 const spec = chartById(values.chart ?? "");
 const title = spec.title(buildDatasets(loadTables()));
 const id = JSON.stringify(spec.id);
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 // The charts of /invasion follow its settings, given in the embed's address as in the page's (embed-settings.ts).
 const followsSettings = pageOfChart(spec.id) === "/invasion";
 
@@ -34,7 +39,7 @@ const data = await loadDatasets();
 
 <div class="embed-page" data-embed="${spec.id}">
 <div class="chart-slot" data-chart="${spec.id}"></div>
-<p class="embed-view"><a class="embed-view-link" href="${chartLinkFromEmbed(spec.id)}" target="_blank">View on Kosovo and NATO dashboard</a></p>
+<p class="embed-view"><a class="embed-view-link" href="${chartLinkFromEmbed(spec.id)}" target="_blank">${escapeHtml(t("ui.embed.view"))}</a></p>
 </div>
 
 \`\`\`js
