@@ -24,8 +24,21 @@ export const TWO_LETTER_STEMS = ["konjunk", "konjug", "injek", "injic", "nadživ
  */
 export const KEPT_IN_LATIN = new Set(["SVG", "PNG", "CSV", "JSON", "HTML", "URL", "CC", "BY", "MIT", "CAPI", "Ipsos", "Wikipedia", "Gallup", "IRI", "KCSS", "QKSS", "B92", "VOA", "Sputnik", "Gazeta", "Tema", "Plot", "Observable", "Framework"]);
 
+/** Names of several words kept in Latin script: publications and organisations cited by their own names. */
+export const KEPT_PHRASES = ["The Jerusalem Post", "The Irish Times", "Turkish Weekly", "bne IntelliNews", "Euractiv", "EUobserver", "eurasia.ro", "Strategic Analysis", "Center for Insights in Survey Research", "Gate 2"];
+
+const ROMAN_NUMERAL = /^(?=[MDCLXVI]{2,}$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
+
 /** Text that is never transliterated: HTML comments and tags, entities, ${expressions}, {slots}, `code`, Markdown link targets, addresses. */
-const PROTECTED = /(<!--[\s\S]*?-->|<[^>]*>|&[#\w]+;|\$\{[^}]*\}|\{\w+\}|`[^`\n]*`|\]\([^)\s]*\)|https?:\/\/[^\s)<>"]+)/;
+const PROTECTED = new RegExp(
+  [/<!--[\s\S]*?-->/, /<[^>]*>/, /&[#\w]+;/, /\$\{[^}]*\}/, /\{\w+\}/, /`[^`\n]*`/, /\]\([^)\s]*\)/, /https?:\/\/[^\s)<>"]+/, /\b[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}(?:-\d{2}){0,2}\b/]
+    .map((pattern) => pattern.source)
+    .concat(KEPT_PHRASES.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .map((source) => `(?:${source})`)
+    .join("|")
+    // One capturing group around all: split() then puts each protected part at an odd index.
+    .replace(/^(.*)$/s, "($1)")
+);
 
 function letterByLetter(word: string, digraphs: boolean): string {
   let out = "";
@@ -50,7 +63,7 @@ function letterByLetter(word: string, digraphs: boolean): string {
 }
 
 function transliterateWord(word: string): string {
-  if (KEPT_IN_LATIN.has(word)) return word;
+  if (KEPT_IN_LATIN.has(word) || ROMAN_NUMERAL.test(word)) return word;
   const lower = word.toLowerCase();
   return letterByLetter(word, !TWO_LETTER_STEMS.some((stem) => lower.startsWith(stem)));
 }
