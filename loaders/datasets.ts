@@ -7,11 +7,12 @@ import type {PartialDate, SourceRow} from "./schema.ts";
 import {shareInterval} from "../src/lib/stats.ts";
 import type {Tables} from "./dataset.ts";
 import {fieldworkRange} from "../src/components/format.ts";
+import {localeDataOf} from "./messages.ts";
 import {buildNatoMap} from "./geo.ts";
 
 /** "October 2014", "February–March 2023", "May 2024": the fieldwork in English, as the published datasets give it. */
 export function fieldworkLabel(start: PartialDate, end: PartialDate): string {
-  return fieldworkRange({iso: periodStart(start), precision: start.precision}, {iso: periodStart(end), precision: end.precision}, "en-GB");
+  return fieldworkRange({iso: periodStart(start), precision: start.precision}, {iso: periodStart(end), precision: end.precision}, localeDataOf("en"));
 }
 
 /**

@@ -5,7 +5,7 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {LANGUAGES, languageInfo, useLanguage, type Catalogue, type Lang, type Message} from "../src/lib/i18n.ts";
+import {LANGUAGES, languageInfo, useLanguage, type Catalogue, type Lang, type LocaleData, type Message} from "../src/lib/i18n.ts";
 import {latinToCyrillic} from "../src/lib/transliterate.ts";
 import {DataValidationError, type DataIssue} from "./issues.ts";
 import {dataTranslations} from "./translations.ts";
@@ -127,9 +127,36 @@ export function englishCatalogue(dir = I18N_DIR): Catalogue {
   return Object.fromEntries([...entries].map(([key, entry]) => [key, entry.message]));
 }
 
+/** How `lang` writes numbers, dates and lists, read from Node's Intl (which has every language's data). */
+export function localeDataOf(lang: Lang): LocaleData {
+  const tag = languageInfo[lang].locale;
+  const numberParts = new Intl.NumberFormat(tag).formatToParts(45000.5);
+  const part = (type: string) => numberParts.find((p) => p.type === type)?.value ?? "";
+  const date = new Date(Date.UTC(2022, 1, 24));
+  const pattern = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(tag, {...options, timeZone: "UTC"})
+      .formatToParts(date)
+      .map((p) => (p.type === "day" || p.type === "month" || p.type === "year" ? `{${p.type}}` : p.value))
+      .join("");
+  return {
+    decimal: part("decimal"),
+    group: part("group"),
+    minimumGroupingDigits: new Intl.NumberFormat(tag).format(4500) === "4500" ? 2 : 1,
+    months: Array.from({length: 12}, (_, month) => new Intl.DateTimeFormat(tag, {month: "long", timeZone: "UTC"}).format(new Date(Date.UTC(2022, month, 1)))),
+    dates: {day: pattern({day: "numeric", month: "long", year: "numeric"}), month: pattern({month: "long", year: "numeric"}), year: pattern({year: "numeric"})},
+    and: new Intl.ListFormat(tag, {type: "conjunction"}).format(["\u0001", "\u0002"]).split("\u0001")[1].split("\u0002")[0].trim()
+  };
+}
+
+/** What a page in `lang` needs to speak it: its messages and its locale data (the live pages fetch this as JSON). */
+export function languagePack(lang: Lang): {messages: Catalogue; locale: LocaleData} {
+  return {messages: catalogues()[lang], locale: localeDataOf(lang)};
+}
+
 /** Draw everything from now on in this language. */
 export function useLanguageInNode(lang: Lang): void {
-  useLanguage(lang, catalogues()[lang]);
+  const {messages, locale} = languagePack(lang);
+  useLanguage(lang, messages, locale);
 }
 
 export {LANGUAGES};

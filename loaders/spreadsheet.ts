@@ -8,6 +8,7 @@
 // yes/no and words are left alone.
 
 import {formatDate} from "../src/components/format.ts";
+import {localeDataOf} from "./messages.ts";
 import {showValue} from "./issues.ts";
 
 /** Where the setting is: Calc's and Excel's text import dialog, when a CSV file is opened. */
@@ -87,7 +88,7 @@ export function spreadsheetTextProblem(value: string): string | null {
   const day = spreadsheetDay(value);
   if (day) {
     // A month typed as words became its first day: name the month alone then.
-    const words = formatDate(`${day.year}-${pad(day.month)}-${pad(day.day)}`, day.day === 1 ? "month" : "day", "en-GB");
+    const words = formatDate(`${day.year}-${pad(day.month)}-${pad(day.day)}`, day.day === 1 ? "month" : "day", localeDataOf("en"));
     return `${showValue(value)} is a date as a spreadsheet writes it (${day.order}), not text: a spreadsheet most likely turned the text "${words}" into a date; type the text again, and ${SETTING}`;
   }
   if (time.test(value)) {

@@ -65,7 +65,8 @@ export function registeredFiles(html: string): Map<string, string> {
 export function staticBlockDrawer(data: Datasets, document: Document, pageFile: string, html: string): (name: string) => string {
   const files = registeredFiles(html);
   const fileHref = (name: string) => {
-    const path = files.get(name);
+    // A page in another language (/sq/…) registers the same file one folder up.
+    const path = files.get(name) ?? files.get(name.replace(/^\.\//, "../"));
     if (!path) throw new Error(`${pageFile}: a block reads ${name}, which the page does not load`);
     return path;
   };

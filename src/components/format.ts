@@ -1,20 +1,20 @@
 // Number and date formatting for charts, tables and prose, in the page's language (src/lib/i18n.ts): one way to write
 // each kind of figure, always through Intl (English 88.7% and 4,500; Albanian 88,7% and 4500; Serbian 88,7% and 4.500).
 import type {Troop} from "../lib/contracts.js";
-import {locale, t} from "../lib/i18n.js";
+import {formatWhole, localeData, t, type LocaleData} from "../lib/i18n.js";
 
-// Intl formatters are slow to make and fast to use: one per language and options, kept.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: "number" | "date", options: Intl.NumberFormatOptions | Intl.DateTimeFormatOptions, tag = locale()): T {
-  const key = `${kind} ${tag} ${JSON.stringify(options)}`;
-  let made = formatters.get(key);
-  if (!made) formatters.set(key, (made = kind === "number" ? new Intl.NumberFormat(tag, options as Intl.NumberFormatOptions) : new Intl.DateTimeFormat(tag, options as Intl.DateTimeFormatOptions)));
-  return made as T;
-}
-
-/** Every number in the language's digits and separators, with exactly `digits` decimals, or up to `maxDigits`. */
+/**
+ * Every number in the language's digits and separators (src/lib/i18n.ts LocaleData, from Node's Intl), with exactly
+ * `digits` decimals, or up to `maxDigits`. Rounded as Intl rounds (half away from zero), minus as U+2212.
+ */
 export function formatNumber(value: number, digits?: number, maxDigits = digits ?? 1): string {
-  return formatter<Intl.NumberFormat>("number", {minimumFractionDigits: digits ?? 0, maximumFractionDigits: maxDigits}).format(value);
+  const {decimal} = localeData();
+  const factor = 10 ** maxDigits;
+  const rounded = Math.round(Math.abs(value) * factor + Number.EPSILON * factor) / factor;
+  const [whole, fraction = ""] = rounded.toFixed(maxDigits).split(".");
+  const kept = fraction.replace(/0+$/, "").padEnd(digits ?? 0, "0");
+  const text = formatWhole(Number(whole)) + (kept ? `${decimal}${kept}` : "");
+  return value < 0 && Number(rounded) !== 0 ? `−${text}` : text;
 }
 
 /** A minus sign, never a hyphen, in every language: "−3.0". */
@@ -51,33 +51,30 @@ export function formatTroops({troops, qualifier}: Pick<Troop, "troops" | "qualif
 
 /** A p-value as journals print it, with its "p": "p = 0.012" (two significant digits), "p < 0.0001" below that. */
 export function formatP(p: number): string {
-  const number = (value: number, options: Intl.NumberFormatOptions) => formatter<Intl.NumberFormat>("number", options).format(value);
-  return p < 0.0001 ? `p < ${number(0.0001, {maximumFractionDigits: 4})}` : `p = ${number(p, {maximumSignificantDigits: 2, minimumSignificantDigits: 2})}`;
+  if (p < 0.0001) return `p < ${formatNumber(0.0001, 4)}`;
+  // Two significant digits: as many decimals as put the second one in place (0.012 → 3, 0.12 → 2).
+  const decimals = Math.max(0, 1 - Math.floor(Math.log10(p)));
+  return `p = ${formatNumber(Number(p.toPrecision(2)), decimals)}`;
 }
 
-const dateFormats = {
-  year: {year: "numeric"},
-  month: {month: "long", year: "numeric"},
-  day: {day: "numeric", month: "long", year: "numeric"}
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
-
-export type Precision = keyof typeof dateFormats;
+export type Precision = "year" | "month" | "day";
 
 /**
  * "2022-02-24" → "24 February 2022"; "2023-02-01" at month precision → "February 2023" ("shkurt 2023", "februar
- * 2023."). In the page's language, or in `tag`'s (the published datasets' labels are English whatever the page).
+ * 2023."). In the page's language, or in `locale`'s (the published datasets' labels are English whatever the page).
  */
-export function formatDate(isoDate: string, precision: Precision = "day", tag = locale()): string {
-  return formatter<Intl.DateTimeFormat>("date", {...dateFormats[precision], timeZone: "UTC"}, tag).format(toDate(isoDate.length === 4 ? `${isoDate}-01-01` : isoDate.length === 7 ? `${isoDate}-01` : isoDate));
+export function formatDate(isoDate: string, precision: Precision = "day", locale: LocaleData = localeData()): string {
+  const [year, month = "01", day = "01"] = isoDate.split("-");
+  return locale.dates[precision].replace("{day}", String(Number(day))).replace("{month}", locale.months[Number(month) - 1]).replace("{year}", String(Number(year)));
 }
 
 /**
  * Fieldwork as a reader would write it: "October 2014", "February–March 2023" ("shkurt–mars 2023", "februar–mart
  * 2023."), "2 February–5 March 2024": the year once when both ends share it.
  */
-export function fieldworkRange(start: {iso: string; precision: Precision}, end: {iso: string; precision: Precision}, tag = locale()): string {
-  const startLabel = formatDate(start.iso, start.precision, tag);
-  const endLabel = formatDate(end.iso, end.precision, tag);
+export function fieldworkRange(start: {iso: string; precision: Precision}, end: {iso: string; precision: Precision}, locale: LocaleData = localeData()): string {
+  const startLabel = formatDate(start.iso, start.precision, locale);
+  const endLabel = formatDate(end.iso, end.precision, locale);
   if (startLabel === endLabel) return startLabel;
   const year = start.iso.slice(0, 4);
   const sameYear = year === end.iso.slice(0, 4) && start.precision !== "year";

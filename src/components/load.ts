@@ -2,7 +2,7 @@
 // relative to this module.)
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../lib/contracts.js";
-import {languageOfPath, useLanguage, type Catalogue, type Lang} from "../lib/i18n.js";
+import {languageOfPath, useLanguage, type Catalogue, type Lang, type LocaleData} from "../lib/i18n.js";
 import {localizeDatasets} from "./localize.js";
 
 /** In `npm run dev`, a loader given invalid data returns {dataError}; the page shows that message instead of charts. */
@@ -23,7 +23,8 @@ const messageFiles: Record<Lang, () => ReturnType<typeof FileAttachment>> = {
 /** The page's language (from its address: /sq/…) and its catalogue, in use for everything the page draws from now on. */
 async function loadLanguage(): Promise<void> {
   const lang = languageOfPath(location.pathname);
-  useLanguage(lang, (await messageFiles[lang]().json()) as Catalogue);
+  const {messages, locale} = (await messageFiles[lang]().json()) as {messages: Catalogue; locale: LocaleData};
+  useLanguage(lang, messages, locale);
 }
 
 export async function loadDatasets(): Promise<Datasets> {

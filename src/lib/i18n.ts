@@ -33,14 +33,39 @@ export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & {othe
 export type Message = string | PluralMessage;
 export type Catalogue = Record<string, Message>;
 
-let current: {lang: Lang; catalogue: Catalogue} | undefined;
-
-/** Every message from now on is in this language (a page, an export run, a test). */
-export function useLanguage(lang: Lang, catalogue: Catalogue): void {
-  current = {lang, catalogue};
+/**
+ * How a language writes numbers, dates and lists, as Node's Intl (full ICU) gives it at build time. Shipped with the
+ * catalogue rather than asked of the reader's browser: Chromium's Intl has no Albanian data at all ("2024 M05",
+ * "4,500.5" for sq-XK), so the browser's own formatting would differ from the build's.
+ */
+export interface LocaleData {
+  decimal: string;
+  group: string;
+  /** Digits a number needs before it is grouped: 4500 is "4500" in Albanian (2 means five digits), "4,500" in English. */
+  minimumGroupingDigits: number;
+  months: string[];
+  /** Date patterns with {day}, {month} (its name) and {year}: "{day} {month} {year}", "{day}. {month} {year}.". */
+  dates: {day: string; month: string; year: string};
+  /** The word joining the last two items of a list: "and", "dhe", "i". */
+  and: string;
 }
 
-function active(): {lang: Lang; catalogue: Catalogue} {
+interface Active {
+  lang: Lang;
+  catalogue: Catalogue;
+  locale: LocaleData;
+}
+
+let current: Active | undefined;
+
+/** Every message from now on is in this language (a page, an export run, a test). */
+export function useLanguage(lang: Lang, catalogue: Catalogue, locale: LocaleData): void {
+  current = {lang, catalogue, locale};
+}
+
+export const localeData = (): LocaleData => active().locale;
+
+function active(): Active {
   if (!current) throw new Error("no language set: call useLanguage (the build, the pages and the tests do) before drawing anything");
   return current;
 }
@@ -77,12 +102,35 @@ export function t(key: string, vars?: Vars): string {
   return fill(message, vars, key);
 }
 
+/** A whole number in the language's way: "4,500" (English), "4500" and "50 000" (Albanian), "4.500" (Serbian). */
+export function formatWhole(value: number): string {
+  const {group, minimumGroupingDigits} = active().locale;
+  const digits = String(Math.abs(Math.round(value)));
+  const grouped = digits.length < 3 + minimumGroupingDigits ? digits : digits.replace(/\B(?=(\d{3})+$)/g, group);
+  return value < 0 ? `−${grouped}` : grouped;
+}
+
+/**
+ * The plural form of a whole count, by CLDR's rules for these languages (written here: browsers lack Albanian's).
+ * English and Albanian: one for 1. Serbian: one for 1, 21, 31…; few for 2–4, 22–24…; other otherwise (11–14 too).
+ */
+export function pluralForm(count: number): Intl.LDMLPluralRule {
+  const n = Math.abs(count);
+  if (!Number.isInteger(n)) return "other";
+  if (active().lang.startsWith("sr")) {
+    if (n % 10 === 1 && n % 100 !== 11) return "one";
+    if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) return "few";
+    return "other";
+  }
+  return n === 1 ? "one" : "other";
+}
+
 /** A plural message for `count`, chosen by the language's plural rules; {count} is the count formatted for the language. */
 export function tn(key: string, count: number, vars: Vars = {}): string {
   const message = lookup(key);
-  if (typeof message === "string") return fill(message, {count: new Intl.NumberFormat(locale()).format(count), ...vars}, key);
-  const form = new Intl.PluralRules(locale()).select(count);
-  return fill(message[form] ?? message.other, {count: new Intl.NumberFormat(locale()).format(count), ...vars}, key);
+  const filled = {count: formatWhole(count), ...vars};
+  if (typeof message === "string") return fill(message, filled, key);
+  return fill(message[pluralForm(count)] ?? message.other, filled, key);
 }
 
 /**
@@ -100,8 +148,9 @@ export function dataText(text: string): string {
 export const hasDataText = (text: string): boolean => active().lang === "en" || typeof active().catalogue[`data:${text}`] === "string";
 
 /** A list in the language's way: "A, B and C", "A, B dhe C", "A, B i C". */
-export function formatList(items: string[], type: "conjunction" | "disjunction" = "conjunction"): string {
-  return new Intl.ListFormat(locale(), {style: "long", type}).format(items);
+export function formatList(items: string[]): string {
+  if (items.length < 2) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${active().locale.and} ${items[items.length - 1]}`;
 }
 
 /** A site path ("/opinion", "/") in a language: "/sq/opinion", "/sq/". */
