@@ -15,7 +15,10 @@ export type CountedNoun = keyof typeof countKeys;
 /** "3 polls", "1 poll". */
 export const countOf = (n: number, noun: CountedNoun) => tn(`invasion-text.count.${countKeys[noun]}`, n);
 
-/** What splits the periods, as the object of "before" or "after": "Russia's invasion of Ukraine", "the cutoff of 1 January 2015". */
+/**
+ * What splits the periods, as the object of "before" or "after": "Russia's invasion of Ukraine", "the cutoff of
+ * 1 January 2015"; in the form those words take after them (Albanian "para/pas" + ablative, Serbian "pre/posle" + genitive).
+ */
 export const boundaryName = (analysis: Pick<InvasionAnalysis, "cutoff">) =>
   atInvasion(analysis) ? t("invasion-text.boundary.invasion") : t("invasion-text.boundary.cutoff", {date: formatDate(analysis.cutoff)});
 
