@@ -1,6 +1,7 @@
 // Page furniture built from data: headline cards, the poll table with source links, and lists of sentences.
 import type {Datasets, SourceRef} from "../lib/contracts.js";
-import {formatCount, formatInterval, formatPublished} from "./format.js";
+import {t, tn} from "../lib/i18n.js";
+import {formatCount, formatInterval, formatNumber, formatPublished} from "./format.js";
 import type {Finding, Headline} from "./headlines.js";
 import {element, scrollingTable, tableHead} from "./dom.js";
 
@@ -27,19 +28,25 @@ export function sourceLink(source: SourceRef, methodsPath = "./methods", documen
   return link;
 }
 
+/** A share as the source gives it, every decimal kept: "88.7%", "89%" (Albanian and Serbian "88,7%"). */
+const percentCell = (value: number) => t("format.percent", {value: formatNumber(value, 0, 20)});
+
 export function pollTable(data: Datasets, document: Document = globalThis.document): HTMLElement {
   const table = element(document, "table", "poll-table");
-  const caption = "Opinion polls on Kosovo joining NATO (percent; ± is the half-width of the 95% interval for support)";
+  const caption = t("cards.poll-table.caption");
   table.append(element(document, "caption", undefined, caption));
-  const thead = tableHead(document, ["Pollster", "Fieldwork", "n", "Support", "±", "Opposed", "Neutral / DK", "Lead", "Source"]);
+  const thead = tableHead(
+    document,
+    ["pollster", "fieldwork", "n", "support", "margin", "opposed", "neutral", "lead", "source"].map((column) => t(`cards.poll-table.column.${column}`))
+  );
   const tbody = element(document, "tbody");
   for (const poll of data.polls) {
     const row = element(document, "tr");
     const pollster = element(document, "td");
     pollster.append(element(document, "abbr", undefined, poll.pollster));
     (pollster.firstChild as HTMLElement).title = poll.pollsterName;
-    const support = element(document, "td", "number", `${poll.support}%`);
-    support.title = `95% interval ${formatInterval(poll.supportCi)}`;
+    const support = element(document, "td", "number", percentCell(poll.support));
+    support.title = t("cards.poll-table.support.title", {interval: formatInterval(poll.supportCi)});
     const source = element(document, "td");
     source.append(sourceLink(poll.source, undefined, document));
     row.append(
@@ -47,10 +54,10 @@ export function pollTable(data: Datasets, document: Document = globalThis.docume
       element(document, "td", undefined, poll.fieldworkLabel),
       element(document, "td", "number", formatCount(poll.sampleSize)),
       support,
-      element(document, "td", "number", poll.supportMargin.toFixed(1)),
-      element(document, "td", "number", `${poll.opposed}%`),
-      element(document, "td", "number", `${poll.neutral}%`),
-      element(document, "td", "number", String(poll.lead)),
+      element(document, "td", "number", formatNumber(poll.supportMargin, 1)),
+      element(document, "td", "number", percentCell(poll.opposed)),
+      element(document, "td", "number", percentCell(poll.neutral)),
+      element(document, "td", "number", formatNumber(poll.lead, 0, 20)),
       source
     );
     tbody.append(row);
@@ -68,7 +75,7 @@ function appendSources(parent: HTMLElement, sources: SourceRef[], document: Docu
   if (sources.length === 0) return;
   // The sources follow as a sentence of their own.
   if (!/[.!?]$/.test(parent.textContent ?? "")) parent.append(".");
-  parent.append(` Source${sources.length > 1 ? "s" : ""}: `);
+  parent.append(` ${tn("cards.sources", sources.length)} `);
   const byPublisher = new Map<string, SourceRef[]>();
   for (const source of sources) byPublisher.set(source.publisher, [...(byPublisher.get(source.publisher) ?? []), source]);
   [...byPublisher].forEach(([publisher, own], index) => {

@@ -2,7 +2,8 @@
 import type {Datasets, Poll, SourceRef} from "../lib/contracts.js";
 import {extentOf} from "./chart.js";
 import {currentKforStrength, largestKforStrength, notRecognising} from "./facts.js";
-import {formatCount, formatDate, formatInterval, formatP, formatPercent, formatPoints, formatTroops} from "./format.js";
+import {dataText, t} from "../lib/i18n.js";
+import {formatCount, formatDate, formatInterval, formatNumber, formatP, formatPercent, formatPoints, formatTroops} from "./format.js";
 import {atInvasion, countOf, formatPointsInterval, listOf, pollNames, pollsterMix, trendText} from "./invasion-text.js";
 
 export interface Headline {
@@ -33,28 +34,35 @@ export function headlines(data: Datasets): Headline[] {
   const pair = data.invasion.likeForLike;
   const kfor = currentKforStrength(data.troops);
   const refusing = notRecognising(data);
+  const changeLabel = t(atInvasion(data.invasion) ? "headlines.change.label.invasion" : "headlines.change.label.cutoff");
   return [
     {
-      label: "Support for joining NATO",
+      label: t("headlines.support.label"),
       value: formatPercent(latest.support),
-      detail: `${latest.pollster}, ${latest.fieldworkLabel}; 95% interval ${formatInterval(latest.supportCi)}, n = ${formatCount(latest.sampleSize)}`,
+      detail: t("headlines.support.detail", {pollster: latest.pollster, fieldwork: latest.fieldworkLabel, interval: formatInterval(latest.supportCi), n: formatCount(latest.sampleSize)}),
       sources: [latest.source]
     },
     pair
       ? {
-          label: `Change across ${atInvasion(data.invasion) ? "the invasion" : "the cutoff"}`,
+          label: changeLabel,
           value: formatPoints(pair.difference),
-          detail: `${pair.pollster}, the same pollster either side of ${formatDate(data.invasion.cutoff)}: ${formatPercent(pair.preSupport)} → ${formatPercent(pair.postSupport)}; 95% interval ${formatPointsInterval(pair.differenceCi)}`,
+          detail: t("headlines.change.detail", {
+            pollster: pair.pollster,
+            date: formatDate(data.invasion.cutoff),
+            before: formatPercent(pair.preSupport),
+            after: formatPercent(pair.postSupport),
+            interval: formatPointsInterval(pair.differenceCi)
+          }),
           sources: pollSourcesOf(data, [pair.prePollId, pair.postPollId])
         }
-      : {label: `Change across ${atInvasion(data.invasion) ? "the invasion" : "the cutoff"}`, value: "n/a", detail: "No pollster polled on both sides of the cutoff", sources: []},
+      : {label: changeLabel, value: t("headlines.none"), detail: t("headlines.change.none"), sources: []},
     kfor
-      ? {label: "KFOR troops in Kosovo", value: formatTroops(kfor), detail: kfor.dateLabel, sources: [kfor.source]}
-      : {label: "KFOR troops in Kosovo", value: "n/a", detail: "No troop level in the data", sources: []},
+      ? {label: t("headlines.kfor.label"), value: formatTroops(kfor), detail: kfor.dateLabel, sources: [kfor.source]}
+      : {label: t("headlines.kfor.label"), value: t("headlines.none"), detail: t("headlines.kfor.none"), sources: []},
     {
-      label: "NATO members not recognising Kosovo",
-      value: `${refusing.length} of ${data.members.length}`,
-      detail: refusing.map((m) => m.country).join(", "),
+      label: t("headlines.members.label"),
+      value: t("headlines.members.value", {count: formatCount(refusing.length), total: formatCount(data.members.length)}),
+      detail: refusing.map((m) => dataText(m.country)).join(", "),
       sources: distinctSources(data.members.map((m) => m.source))
     }
   ];
@@ -69,26 +77,27 @@ export function findings(data: Datasets): Finding[] {
   const current = currentKforStrength(data.troops);
   const sentences: Finding[] = [];
   if (pre.meanSupport !== null && post.meanSupport !== null) {
-    const boundary = atInvasion(data.invasion) ? "the invasion" : `the cutoff of ${formatDate(data.invasion.cutoff)}`;
+    const vars = {pre: countOf(pre.pollIds.length, "poll"), preMean: formatPercent(pre.meanSupport, 1), post: countOf(post.pollIds.length, "poll"), postMean: formatPercent(post.meanSupport, 1)};
     sentences.push({
-      text: `Before ${boundary}, ${countOf(pre.pollIds.length, "poll")} put support at ${formatPercent(pre.meanSupport, 1)} on average; after it, ${countOf(post.pollIds.length, "poll")} put it at ${formatPercent(post.meanSupport, 1)}.`,
+      text: atInvasion(data.invasion) ? t("headlines.finding.periods.invasion", vars) : t("headlines.finding.periods.cutoff", {...vars, date: formatDate(data.invasion.cutoff)}),
       sources: pollSourcesOf(data, [...pre.pollIds, ...post.pollIds])
     });
   }
   if (pair) {
     const significant = pair.differenceCi[0] > 0 || pair.differenceCi[1] < 0;
+    const vars = {pollster: pair.pollster, change: formatPoints(pair.difference), interval: formatPointsInterval(pair.differenceCi), p: formatP(pair.pValue)};
     sentences.push({
-      text: `Comparing ${pair.pollster} with ${pair.pollster}, support moved ${formatPoints(pair.difference)} (95% interval ${formatPointsInterval(pair.differenceCi)}, ${formatP(pair.pValue)}): ${significant ? "more than sampling error alone would explain" : "within sampling error"}.`,
+      text: t(significant ? "headlines.finding.like.significant" : "headlines.finding.like.within", vars),
       sources: pollSourcesOf(data, [pair.prePollId, pair.postPollId])
     });
   }
   sentences.push({
-    text: `Opposition has stayed between ${formatPercent(lowestOpposed)} and ${formatPercent(highestOpposed)} in every poll; the latest (${latest.pollster}, ${latest.fieldworkLabel}) has ${formatPercent(latest.opposed)}.`,
+    text: t("headlines.finding.opposed", {low: formatPercent(lowestOpposed), high: formatPercent(highestOpposed), pollster: latest.pollster, fieldwork: latest.fieldworkLabel, latest: formatPercent(latest.opposed)}),
     sources: distinctSources(data.polls.map((p) => p.source))
   });
   if (current && peak) {
     sentences.push({
-      text: `KFOR numbered ${formatTroops(peak)} troops at its largest, in ${peak.dateLabel}; the latest figure is ${formatTroops(current)}, for ${current.dateLabel}.`,
+      text: t("headlines.finding.kfor", {peak: formatTroops(peak), peakDate: peak.dateLabel, current: formatTroops(current), currentDate: current.dateLabel}),
       sources: distinctSources([peak.source, current.source])
     });
   }
@@ -100,38 +109,41 @@ export function invasionStatistics(data: Datasets): {label: string; value: strin
   const analysis = data.invasion;
   const {pre, post, meanDifference, likeForLike: pair, straddlingPollIds} = analysis;
   const cutoff = formatDate(analysis.cutoff);
-  const period = (name: string, summary: typeof pre) => ({
-    label: `${name} ${cutoff} (${countOf(summary.pollIds.length, "poll")}, n = ${formatCount(summary.sampleSize)})`,
-    value: `mean ${summary.meanSupport === null ? "none (no polls)" : formatPercent(summary.meanSupport, 1)}; trend ${trendText(summary)}`
+  const period = (side: "before" | "after", summary: typeof pre) => ({
+    label: t(`headlines.stat.period.${side}`, {date: cutoff, polls: countOf(summary.pollIds.length, "poll"), n: formatCount(summary.sampleSize)}),
+    value: t("headlines.stat.period.value", {mean: summary.meanSupport === null ? t("headlines.stat.mean.none") : formatPercent(summary.meanSupport, 1), trend: trendText(summary)})
   });
   const emptySide = pre.pollIds.length === 0 ? "before" : "after";
-  const method = analysis.intervalMethod === "wilson" ? "Wilson score" : "Wald";
   const lines = [
-    period("Before", pre),
-    period("After", post),
+    period("before", pre),
+    period("after", post),
     {
-      label: `Difference of means, after − before (${pollsterMix(data.polls, analysis)})`,
-      value: meanDifference === null ? `none: no polls ${emptySide} the cutoff` : formatPoints(meanDifference)
+      label: t("headlines.stat.difference", {mix: pollsterMix(data.polls, analysis)}),
+      value: meanDifference === null ? t(`headlines.stat.difference.none.${emptySide}`) : formatPoints(meanDifference)
     },
-    {label: "Polls straddling the cutoff (left out)", value: straddlingPollIds.length === 0 ? "none" : listOf(pollNames(data.polls, straddlingPollIds))}
+    {label: t("headlines.stat.straddling"), value: straddlingPollIds.length === 0 ? t("headlines.stat.none") : listOf(pollNames(data.polls, straddlingPollIds))}
   ];
   if (pair) {
-    const [before, after] = pollNames(data.polls, [pair.prePollId, pair.postPollId]).map((name) => name.slice(name.indexOf(", ") + 2));
+    const byId = new Map(data.polls.map((p) => [p.id, p]));
+    const [before, after] = [pair.prePollId, pair.postPollId].map((id) => byId.get(id)?.fieldworkLabel ?? id);
     lines.push(
-      {label: `Like for like: ${pair.pollster}, ${before} → ${after}`, value: `${formatPercent(pair.preSupport)} → ${formatPercent(pair.postSupport)}, ${formatPoints(pair.difference)}`},
-      {label: "95% interval of the difference", value: formatPointsInterval(pair.differenceCi)},
-      {label: "Two-proportion z-test", value: `z = ${pair.z.toFixed(2)}, ${formatP(pair.pValue)}`}
+      {
+        label: t("headlines.stat.like", {pollster: pair.pollster, before, after}),
+        value: t("headlines.stat.like.value", {before: formatPercent(pair.preSupport), after: formatPercent(pair.postSupport), change: formatPoints(pair.difference)})
+      },
+      {label: t("headlines.stat.like.interval"), value: formatPointsInterval(pair.differenceCi)},
+      {label: t("headlines.stat.like.test"), value: t("headlines.stat.like.test.value", {z: formatNumber(pair.z, 2), p: formatP(pair.pValue)})}
     );
   } else {
-    lines.push({label: "Like for like", value: "none: no pollster polled on both sides of this cutoff"});
+    lines.push({label: t("headlines.stat.like.none.label"), value: t("headlines.stat.like.none")});
   }
   // The settings every figure above was computed with: a printout, which has no controls, still says them.
-  lines.push({label: "Settings", value: `cutoff ${cutoff}; design effect ${analysis.deff}; ${method} intervals`});
+  lines.push({label: t("headlines.stat.settings"), value: t(`headlines.stat.settings.${analysis.intervalMethod === "wilson" ? "wilson" : "wald"}`, {date: cutoff, deff: formatNumber(analysis.deff, 0, 20)})});
   return lines;
 }
 
 /** The overview's caveat on how thin the record is, counted from the data so a new poll updates it. */
 export function recordCaveat(data: Datasets): string {
   const pollsters = new Set(data.polls.map((p) => p.pollster)).size;
-  return `${countOf(data.polls.length, "poll")} by ${countOf(pollsters, "pollster")} make a thin record: the before/after comparison mixes pollsters, and support already sat near its ceiling.`;
+  return t("headlines.caveat.record", {polls: countOf(data.polls.length, "poll"), pollsters: countOf(pollsters, "pollster")});
 }

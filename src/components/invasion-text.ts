@@ -1,27 +1,38 @@
 // The words for the before/after analysis, shared by its charts and its statistics. Every phrase is a function of the
 // analysis it describes: the invasion is named only when the cutoff is its date; a moved cutoff is called a cutoff.
 import type {InvasionAnalysis, Period, Poll} from "../lib/contracts.js";
+import {formatList, t, tn} from "../lib/i18n.js";
 import {INVASION_DATE} from "../lib/invasion.js";
 import {MIN_TREND_POLLS} from "../lib/stats.js";
-import {formatDate, formatPoints} from "./format.js";
+import {formatCount, formatDate, formatPoints, formatSignedNumber} from "./format.js";
 
 export const atInvasion = (analysis: Pick<InvasionAnalysis, "cutoff">) => analysis.cutoff === INVASION_DATE;
 
-/** "3 polls", "1 poll". */
-export const countOf = (n: number, noun: string, plural = `${noun}s`) => `${n} ${n === 1 ? noun : plural}`;
+/** The things the texts count, each a plural message of its own. */
+const countKeys = {poll: "poll", pollster: "pollster", other: "other", "other parameter": "other-parameter"} as const;
+export type CountedNoun = keyof typeof countKeys;
 
-/** What splits the periods, as the object of "before" or "after": "Russia's invasion of Ukraine", "the cutoff of 1 January 2015". */
-export const boundaryName = (analysis: Pick<InvasionAnalysis, "cutoff">) => (atInvasion(analysis) ? "Russia's invasion of Ukraine" : `the cutoff of ${formatDate(analysis.cutoff)}`);
+/** "3 polls", "1 poll". */
+export const countOf = (n: number, noun: CountedNoun) => tn(`invasion-text.count.${countKeys[noun]}`, n);
+
+/**
+ * What splits the periods, as the object of "before" or "after": "Russia's invasion of Ukraine", "the cutoff of
+ * 1 January 2015"; in the form those words take after them (Albanian "para/pas" + ablative, Serbian "pre/posle" + genitive).
+ */
+export const boundaryName = (analysis: Pick<InvasionAnalysis, "cutoff">) =>
+  atInvasion(analysis) ? t("invasion-text.boundary.invasion") : t("invasion-text.boundary.cutoff", {date: formatDate(analysis.cutoff)});
 
 /** The boundary as the chart's rule is labelled. */
 export const cutoffRuleLabel = (analysis: Pick<InvasionAnalysis, "cutoff">, narrow: boolean) =>
-  atInvasion(analysis) ? (narrow ? "Invasion, 24 February 2022" : `Russia invades Ukraine, ${formatDate(INVASION_DATE)}`) : `Cutoff, ${formatDate(analysis.cutoff)}`;
+  atInvasion(analysis)
+    ? t(narrow ? "invasion-text.rule.invasion.narrow" : "invasion-text.rule.invasion", {date: formatDate(INVASION_DATE)})
+    : t("invasion-text.rule.cutoff", {date: formatDate(analysis.cutoff)});
 
 /** The real invasion's own rule, drawn beside a moved cutoff. */
-export const invasionRuleLabel = (narrow: boolean) => (narrow ? "Invasion, 24 Feb 2022" : `Russia invades Ukraine, ${formatDate(INVASION_DATE)}`);
+export const invasionRuleLabel = (narrow: boolean) => (narrow ? t("invasion-text.rule.invasion.short") : t("invasion-text.rule.invasion", {date: formatDate(INVASION_DATE)}));
 
 /** A poll as a reader knows it: "IRI, February–March 2023". */
-export const pollName = (poll: Pick<Poll, "pollster" | "fieldworkLabel">) => `${poll.pollster}, ${poll.fieldworkLabel}`;
+export const pollName = (poll: Pick<Poll, "pollster" | "fieldworkLabel">) => t("invasion-text.poll", {pollster: poll.pollster, fieldwork: poll.fieldworkLabel});
 
 /** Names for the polls with these ids, in the order given ("IRI, February–March 2023"; the id if it is not among the polls). */
 export function pollNames(polls: Poll[], ids: string[]): string[] {
@@ -32,33 +43,33 @@ export function pollNames(polls: Poll[], ids: string[]): string[] {
   });
 }
 
-/** "a, b and c". */
-export const listOf = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+/** "a, b and c", in the page's language. */
+export const listOf = (items: string[]) => formatList(items);
 
 /** A period as the tooltip and tables name it. */
 export function periodName(period: Period, analysis: Pick<InvasionAnalysis, "cutoff">): string {
-  const boundary = atInvasion(analysis) ? "the invasion" : "the cutoff";
-  return period === "pre" ? `Before ${boundary}` : period === "post" ? `After ${boundary}` : "Straddles the cutoff";
+  const boundary = atInvasion(analysis) ? "invasion" : "cutoff";
+  return period === "straddles" ? t("invasion-text.period.straddles") : t(`invasion-text.period.${period === "pre" ? "before" : "after"}.${boundary}`);
 }
 
-/** "+6.0 to +8.4 points": an interval of a change, each end with its sign. */
-export function formatPointsInterval([low, high]: readonly [number, number], unit = "points"): string {
-  const end = (value: number) => formatPoints(value).replace(" points", "");
-  return `${end(low)} to ${end(high)} ${unit}`;
+/** "+6.0 to +8.4 points" (or "… points a year"): an interval of a change, each end with its sign. */
+export function formatPointsInterval([low, high]: readonly [number, number], unit: "points" | "points a year" = "points"): string {
+  return t(unit === "points" ? "invasion-text.interval.points" : "invasion-text.interval.points-a-year", {low: formatSignedNumber(low), high: formatSignedNumber(high)});
 }
 
 /** Whether the two periods' means come from one pollster or several: a difference of means across pollsters mixes in house effects. */
 export function pollsterMix(polls: Poll[], analysis: InvasionAnalysis): string {
   const pollstersOf = (ids: string[]) => new Set(polls.filter((p) => ids.includes(p.id)).map((p) => p.pollster));
   const all = new Set([...pollstersOf(analysis.pre.pollIds), ...pollstersOf(analysis.post.pollIds)]);
-  return all.size === 1 ? `one pollster, ${[...all][0]}` : "the means mix pollsters";
+  return all.size === 1 ? t("invasion-text.mix.one", {pollster: [...all][0]}) : t("invasion-text.mix.several");
 }
 
 /** The period's trend as the statistics state it, or why there is none. */
 export function trendText(summary: InvasionAnalysis["pre"]): string {
   const polls = summary.pollIds.length;
   if (summary.trendPerYear === null || summary.trendInterval === null) {
-    return polls < MIN_TREND_POLLS ? `none (a trend needs at least ${MIN_TREND_POLLS} polls; ${polls === 0 ? "there are none" : `${polls === 1 ? "there is" : "there are"} ${polls}`})` : "none (the polls share one date)";
+    if (polls >= MIN_TREND_POLLS) return t("invasion-text.trend.one-date");
+    return polls === 0 ? tn("invasion-text.trend.no-polls", MIN_TREND_POLLS) : tn("invasion-text.trend.too-few", polls, {min: formatCount(MIN_TREND_POLLS)});
   }
-  return `${formatPoints(summary.trendPerYear)} a year (95% interval ${formatPointsInterval(summary.trendInterval, "points a year")}, ${countOf(polls, "poll")})`;
+  return t("invasion-text.trend", {trend: formatPoints(summary.trendPerYear), interval: formatPointsInterval(summary.trendInterval, "points a year"), polls: countOf(polls, "poll")});
 }

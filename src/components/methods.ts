@@ -2,7 +2,8 @@
 // sources.
 import type {Source} from "../lib/contracts.js";
 import {datasetFiles} from "../lib/dataset-files.js";
-import {formatCount, formatDate, formatPublished} from "./format.js";
+import {currentLanguage, languageInfo, t, tn, type Vars} from "../lib/i18n.js";
+import {formatDate, formatPublished, formatYear} from "./format.js";
 import {element, scrollingTable, tableHead} from "./dom.js";
 
 export interface CatalogEntry {
@@ -50,6 +51,37 @@ function siteLink(document: Document, address: string, text: string): HTMLAnchor
 
 const stableLink = (document: Document, file: string, text = file) => siteLink(document, stableAddress(file), text);
 
+/** What a message's slot holds when it is filled with a link or other nodes: text slots take strings or numbers. */
+type Slot = string | number | Node | (string | Node)[];
+
+/**
+ * A message appended to `parent` with its {slots} filled, the ones holding nodes (a link, a list of links) put in as
+ * nodes where the language's sentence has them, so a translation can move a link within its sentence.
+ */
+function appendMessage(parent: HTMLElement, key: string, vars: Record<string, Slot>): void {
+  const nodes: (string | Node)[][] = [];
+  const text: Vars = {};
+  for (const [name, value] of Object.entries(vars)) {
+    if (typeof value === "string" || typeof value === "number") text[name] = value;
+    else {
+      text[name] = `\uE000${nodes.length}\uE000`;
+      nodes.push(Array.isArray(value) ? value : [value]);
+    }
+  }
+  t(key, text)
+    .split(/\uE000(\d+)\uE000/)
+    .forEach((part, index) => {
+      if (index % 2 === 1) parent.append(...nodes[Number(part)]);
+      else if (part !== "") parent.append(part);
+    });
+}
+
+/**
+ * The language a source's title is published in, where it is not English: the title is shown as published, and the
+ * page says so, so that it is read (and checked) as that language's text.
+ */
+const titleLanguages: Record<string, string> = {"voa-serbian-2017-02": "sr-Latn"};
+
 function download(document: Document, file: string): HTMLAnchorElement {
   const link = stableLink(document, file);
   link.download = `kosovo-nato-${file}`;
@@ -62,13 +94,13 @@ export function catalogTable(catalog: CatalogEntry[], document: Document = globa
   for (const entry of catalog) {
     const section = element(document, "section", "card");
     section.append(element(document, "h3", undefined, entry.name));
-    section.append(element(document, "p", undefined, `${entry.description}. ${formatCount(entry.rows)} ${entry.rows === 1 ? "record" : "rows"}.`));
+    section.append(element(document, "p", undefined, tn("methods.catalog.summary", entry.rows, {description: t(`methods.catalog.description.${entry.name}`)})));
     const links = element(document, "p", "downloads");
     links.append(download(document, `${entry.name}.json`));
     if (entry.table) links.append(" · ", download(document, `${entry.table}.csv`));
     section.append(links);
     const details = element(document, "details");
-    details.append(element(document, "summary", undefined, `${entry.fields.length} fields`));
+    details.append(element(document, "summary", undefined, tn("methods.catalog.fields", entry.fields.length)));
     const list = element(document, "dl", "fields");
     for (const field of entry.fields) list.append(element(document, "dt", undefined, field.name), element(document, "dd", undefined, field.type));
     details.append(list);
@@ -84,10 +116,10 @@ export function catalogTable(catalog: CatalogEntry[], document: Document = globa
  * chart's title, says which chart they belong to.
  */
 export function chartFilesTable(entries: ChartEntry[], document: Document = globalThis.document): HTMLElement {
-  const caption = "Every chart as an image (SVG, and PNG at twice its size) and the data it draws (CSV)";
+  const caption = t("methods.chart-files.caption");
   const table = element(document, "table", "chart-files");
   table.append(element(document, "caption", undefined, caption));
-  const thead = tableHead(document, ["Chart", "Files"]);
+  const thead = tableHead(document, [t("methods.chart-files.column.chart"), t("methods.chart-files.column.files")]);
   const tbody = element(document, "tbody");
   for (const entry of entries) {
     const row = element(document, "tr");
@@ -112,16 +144,12 @@ export function citationBlock(edition: Edition, document: Document = globalThis.
   const updated = formatDate(edition.updated);
   const address = (file: string) => (edition.siteUrl ? stableLink(document, file, `${edition.siteUrl}${stableAddress(file)}`) : stableLink(document, file, stableAddress(file)));
   const citation = element(document, "p", "citation");
-  citation.append(`Kosovo and NATO dashboard (${edition.updated.slice(0, 4)}). Opinion polls in Kosovo on NATO membership [data set], version of ${updated}. `, address("polls.json"));
-  if (!edition.siteUrl) citation.append(", from the dashboard's home page");
-  citation.append(".");
+  appendMessage(citation, edition.siteUrl ? "methods.citation" : "methods.citation.from-home", {year: formatYear(edition.updated.slice(0, 4)), date: updated, address: address("polls.json")});
   const pattern = element(document, "p");
   const time = element(document, "time", undefined, updated);
   time.setAttribute("datetime", edition.updated);
-  pattern.append("The data were last updated on ", time, ". Each dataset keeps its address from one version to the next, so a citation stays valid: ");
-  const files = Object.values(datasetFiles).map((name) => `${name}.json`);
-  for (const [index, file] of files.entries()) pattern.append(index ? ", " : "", address(file));
-  pattern.append(", and each source table's CSV beside it. Give the date you downloaded it, and the original source of any figure you quote (listed below); those sources keep their own terms.");
+  const files = Object.values(datasetFiles).flatMap((name, index) => [...(index ? [", "] : []), address(`${name}.json`)]);
+  appendMessage(pattern, "methods.citation.addresses", {time, files});
   block.append(citation, pattern);
   return block;
 }
@@ -137,10 +165,13 @@ export function sourceList(sources: Source[], document: Document = globalThis.do
       title.setAttribute("href", source.url);
       title.setAttribute("rel", "external noopener");
     }
-    const published = source.published ? formatPublished(source.published) : "undated";
+    // As published, so in its own language: said on a page in another (English pages stay as they were).
+    const titleLanguage = titleLanguages[source.id] ?? "en";
+    if (currentLanguage() !== "en" && titleLanguage !== languageInfo[currentLanguage()].tag) title.setAttribute("lang", titleLanguage);
+    const published = source.published ? formatPublished(source.published) : t("methods.source.undated");
     // Publisher and date after a dash, not in parentheses: some publishers carry their own ("Reuters (as published by …)").
-    item.append(title, ` — ${source.publisher}, ${published}`);
-    if (source.via) item.append(`; via ${source.via.publisher}`);
+    item.append(title, ` — ${t("methods.source.byline", {publisher: source.publisher, date: published})}`);
+    if (source.via) item.append(`; ${t("methods.source.via", {publisher: source.via.publisher})}`);
     if (source.note) item.append(element(document, "br"), element(document, "small", undefined, source.note));
     list.append(item);
   }

@@ -2,6 +2,7 @@
 // (which must not load Plot). Nothing here reads into the national series; it only reads from it, to compare.
 import type {Datasets, InstitutionTrust, Poll, ProtectionThreat, RegionalSupport, Survey} from "../lib/contracts.js";
 import {KOSOVO} from "../lib/places.js";
+import {dataText, t, tn} from "../lib/i18n.js";
 import {formatCount, formatPercent, toDate} from "./format.js";
 
 function surveyById(data: Datasets, id: string): Survey {
@@ -29,15 +30,18 @@ export const surveyYear = (survey: Survey) => survey.fieldworkStart.slice(0, 4);
 /** "1,070", "about 1,000", or null when the source gives no sample size. */
 export function sampleText(row: {sampleSize: number | null; sampleQualifier: string | null}): string | null {
   if (row.sampleSize === null) return null;
-  return row.sampleQualifier === "about" ? `about ${formatCount(row.sampleSize)}` : formatCount(row.sampleSize);
+  return row.sampleQualifier === "about" ? t("format.qualifier.about", {count: formatCount(row.sampleSize)}) : formatCount(row.sampleSize);
 }
 
 /** Kosovo's row of a survey, if the survey asked in Kosovo. */
 export const kosovoRow = <T extends {country: string}>(rows: T[]) => rows.find((row) => row.country === KOSOVO);
 
-/** 1 → "first", 2 → "second" …: a rank in words, as prose and titles say it. */
+/** The ranks written in words ("survey-facts.ordinal.1" …); past them a rank is a number. */
+const ORDINAL_WORDS = 10;
+
+/** 1 → "first", 2 → "second" …: a rank in words, as prose and titles say it, in the page's language. */
 export function ordinal(rank: number): string {
-  return ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"][rank - 1] ?? `number ${rank}`;
+  return Number.isInteger(rank) && rank >= 1 && rank <= ORDINAL_WORDS ? t(`survey-facts.ordinal.${rank}`) : t("survey-facts.ordinal.other", {rank: formatCount(rank)});
 }
 
 /** Kosovo's rank among a survey's countries by support (1 = highest), counting ties as sharing the higher rank. */
@@ -64,8 +68,10 @@ export function regionalSummary(data: Datasets): string {
   const kosovo = kosovoRow(rows);
   const lowest = rows[rows.length - 1];
   const rank = kosovoRank(rows);
-  const place = kosovo && rank ? `${formatPercent(kosovo.support)} in Kosovo supported NATO membership, ${rank === 1 ? "the most" : `the ${ordinal(rank)} most`} of ${rows.length} countries` : `support for NATO membership was measured in ${rows.length} countries`;
-  return `In the ${survey.name} of ${survey.fieldworkLabel}, ${place}; ${lowest.country} showed the least, at ${formatPercent(lowest.support)}. It asked its own question, so its figures are not on the national charts above.`;
+  const vars = {survey: survey.name, fieldwork: survey.fieldworkLabel, lowest: dataText(lowest.country), lowestSupport: formatPercent(lowest.support)};
+  if (!kosovo || !rank) return tn("survey-facts.regional.no-kosovo", rows.length, vars);
+  const support = formatPercent(kosovo.support);
+  return rank === 1 ? tn("survey-facts.regional.first", rows.length, {...vars, support}) : tn("survey-facts.regional.ranked", rows.length, {...vars, support, ordinal: ordinal(rank)});
 }
 
 /** The page's sentence on protection or threat: Kosovo beside the country that most sees a threat. */
@@ -73,14 +79,17 @@ export function protectionSummary(data: Datasets): string {
   const {survey, rows} = latestProtectionThreat(data);
   const kosovo = kosovoRow(rows);
   const threat = [...rows].sort((a, b) => b.threat - a.threat)[0];
-  const kosovoPart = kosovo ? `${formatPercent(kosovo.protection)} in Kosovo saw NATO as protection and ${formatPercent(kosovo.threat)} as a threat` : `people in ${rows.length} countries were asked whether NATO is protection or a threat`;
-  return `In the ${survey.name}, ${survey.fieldworkLabel}, ${kosovoPart}; in ${threat.country}, ${formatPercent(threat.threat)} saw a threat. A different question from joining NATO.`;
+  const vars = {survey: survey.name, fieldwork: survey.fieldworkLabel, country: dataText(threat.country), countryThreat: formatPercent(threat.threat)};
+  return kosovo
+    ? t("survey-facts.protection", {...vars, protection: formatPercent(kosovo.protection), threat: formatPercent(kosovo.threat)})
+    : tn("survey-facts.protection.no-kosovo", rows.length, vars);
 }
 
 /** The page's sentence on trust in KFOR, as context for the troop figures. */
 export function trustSummary(data: Datasets): string {
   const {survey, rows} = latestInstitutionTrust(data);
   const kfor = rows.find((row) => row.institution === "KFOR");
-  const figures = rows.map((row) => `${row.institution} ${formatPercent(row.trust)}`).join(", ");
-  return `${kfor ? `${formatPercent(kfor.trust)} of the households asked trusted KFOR` : "Trust in security institutions was asked"} in the ${survey.name}, ${survey.fieldworkLabel} (${figures}). One survey, so it gives no trend, and trust in an institution is not support for NATO membership.`;
+  const figures = rows.map((row) => t("survey-facts.trust.figure", {institution: dataText(row.institution), trust: formatPercent(row.trust)})).join(", ");
+  const vars = {survey: survey.name, fieldwork: survey.fieldworkLabel, figures};
+  return kfor ? t("survey-facts.trust", {...vars, trust: formatPercent(kfor.trust)}) : t("survey-facts.trust.no-kfor", vars);
 }

@@ -7,8 +7,9 @@
 // package it imports (zod/mini measured 87 KB gzip in the built /invasion), for three checks written here in a few lines.
 import {defaultSettings, type AnalysisSettings} from "./invasion.js";
 import {intervalMethods, type IntervalMethod} from "./stats.js";
-import {formatDate} from "../components/format.js";
+import {formatDate, formatNumber} from "../components/format.js";
 import {countOf, listOf} from "../components/invasion-text.js";
+import {formatList, t, tn} from "./i18n.js";
 
 /** The design effects the control offers: 1 (a simple random sample) to 3. */
 export const DEFF_RANGE = [1, 3] as const;
@@ -20,8 +21,15 @@ export const DEFF_RANGE = [1, 3] as const;
  */
 export const CUTOFF_RANGE = ["1999-01-01", "2030-12-31"] as const;
 
-/** What the page calls each interval method (the radio buttons' labels). */
-export const intervalMethodNames: Record<IntervalMethod, string> = {wilson: "Wilson score", wald: "Wald (normal approximation)"};
+/** What the page calls each interval method (the radio buttons' labels), in the page's language when read. */
+export const intervalMethodNames: Record<IntervalMethod, string> = {
+  get wilson() {
+    return t("settings.method.wilson");
+  },
+  get wald() {
+    return t("settings.method.wald");
+  }
+};
 
 /** Each setting's parameter in the address. */
 export const settingParameters = {cutoff: "cutoff", deff: "deff", intervalMethod: "interval"} as const satisfies Record<keyof AnalysisSettings, string>;
@@ -66,15 +74,18 @@ export function isIsoDate(text: string): boolean {
 
 const [firstCutoff, lastCutoff] = CUTOFF_RANGE;
 const [lowestDeff, highestDeff] = DEFF_RANGE;
-const cutoffRangeText = `between ${formatDate(firstCutoff)} and ${formatDate(lastCutoff)}`;
-const deffRangeText = `between ${lowestDeff} and ${highestDeff}`;
+/** The range's two ends, as the notes give them. */
+const cutoffRange = () => ({first: formatDate(firstCutoff), last: formatDate(lastCutoff)});
+const deffRange = () => ({lowest: formatNumber(lowestDeff, 0, 20), highest: formatNumber(highestDeff, 0, 20)});
+/** A design effect as the notes quote it: "1.5" (Albanian and Serbian "1,5"). */
+const deffText = (deff: number) => formatNumber(deff, 0, 20);
 
 /** Inside CUTOFF_RANGE (dates written YYYY-MM-DD sort as text). */
 const isCutoffInRange = (date: string) => date >= firstCutoff && date <= lastCutoff;
 
 /** Is this text the name of an interval method the analysis has? */
 const isIntervalMethod = (text: string): text is IntervalMethod => (intervalMethods as readonly string[]).includes(text);
-const intervalMethodRule = `the interval method must be ${intervalMethods.join(" or ")}`;
+const intervalMethodRule = () => t("settings.rule.method", {methods: formatList([...intervalMethods], "disjunction")});
 
 /**
  * Each setting's rules, the ones the controls keep to, for settings going into an address and coming out of one: null
@@ -82,9 +93,9 @@ const intervalMethodRule = `the interval method must be ${intervalMethods.join("
  */
 const settingRules: {[K in keyof AnalysisSettings]: (value: AnalysisSettings[K]) => string | null} = {
   cutoff: (cutoff) =>
-    !ISO_DATE.test(cutoff) ? "the cutoff must be a date written YYYY-MM-DD" : !isIsoDate(cutoff) ? "there is no such day" : isCutoffInRange(cutoff) ? null : `the cutoff must be ${cutoffRangeText}`,
-  deff: (deff) => (Number.isFinite(deff) && deff >= lowestDeff && deff <= highestDeff ? null : `the design effect must be ${deffRangeText}`),
-  intervalMethod: (method) => (isIntervalMethod(method) ? null : intervalMethodRule)
+    !ISO_DATE.test(cutoff) ? t("settings.rule.cutoff.format") : !isIsoDate(cutoff) ? t("settings.rule.cutoff.day") : isCutoffInRange(cutoff) ? null : t("settings.rule.cutoff.range", cutoffRange()),
+  deff: (deff) => (Number.isFinite(deff) && deff >= lowestDeff && deff <= highestDeff ? null : t("settings.rule.deff.range", deffRange())),
+  intervalMethod: (method) => (isIntervalMethod(method) ? null : intervalMethodRule())
 };
 
 /** A value read from text, or why it could not be. */
@@ -97,17 +108,17 @@ type Read<T> = {value: T} | {reason: string};
  */
 const parameterReaders: {[K in keyof AnalysisSettings]: (text: string) => Read<AnalysisSettings[K]>} = {
   cutoff: (text) => ({value: text}),
-  deff: (text) => (/^[+-]?\d+(\.\d*)?$/.test(text) ? {value: Number(text)} : {reason: `the design effect must be a number ${deffRangeText}`}),
+  deff: (text) => (/^[+-]?\d+(\.\d*)?$/.test(text) ? {value: Number(text)} : {reason: t("settings.rule.deff.number", deffRange())}),
   intervalMethod: (text) => {
     const method = text.toLowerCase();
-    return isIntervalMethod(method) ? {value: method} : {reason: intervalMethodRule};
+    return isIntervalMethod(method) ? {value: method} : {reason: intervalMethodRule()};
   }
 };
 
 /** A setting from its parameter's text: spaces around it do not matter, and an empty one gives nothing. */
 function readParameter<K extends keyof AnalysisSettings>(setting: K, text: string): Read<AnalysisSettings[K]> {
   const trimmed = text.trim();
-  if (trimmed === "") return {reason: "it has no value"};
+  if (trimmed === "") return {reason: t("settings.rule.empty")};
   const read = parameterReaders[setting](trimmed);
   if ("reason" in read) return read;
   const reason = settingRules[setting](read.value);
@@ -116,25 +127,25 @@ function readParameter<K extends keyof AnalysisSettings>(setting: K, text: strin
 
 function readCutoff(raw: RawSettings, last: string): {value: string; note: string | null} {
   const text = raw.cutoff.trim();
-  const using = `the figures use ${formatDate(last)}, the last date given`;
-  if (raw.cutoffBadInput) return {value: last, note: `The cutoff date is incomplete: ${using}.`};
-  if (text === "") return {value: last, note: `No cutoff date given: ${using}.`};
-  if (!isIsoDate(text)) return {value: last, note: `Cutoff "${quote(text)}" is not a date: ${using}.`};
-  if (!isCutoffInRange(text)) return {value: last, note: `Cutoff ${formatDate(text)} is not ${cutoffRangeText}: ${using}.`};
+  const using = formatDate(last);
+  if (raw.cutoffBadInput) return {value: last, note: t("settings.note.cutoff.incomplete", {using})};
+  if (text === "") return {value: last, note: t("settings.note.cutoff.empty", {using})};
+  if (!isIsoDate(text)) return {value: last, note: t("settings.note.cutoff.not-date", {text: quote(text), using})};
+  if (!isCutoffInRange(text)) return {value: last, note: t("settings.note.cutoff.range", {date: formatDate(text), ...cutoffRange(), using})};
   return {value: text, note: null};
 }
 
 function readDeff(raw: RawSettings, last: number): {value: number; note: string | null} {
   const text = raw.deff.trim();
-  const using = `the figures use ${last}, the last valid value`;
-  if (raw.deffBadInput) return {value: last, note: `The design effect typed is not a number: ${using}.`};
-  if (text === "") return {value: last, note: `No design effect given: ${using}.`};
+  const using = deffText(last);
+  if (raw.deffBadInput) return {value: last, note: t("settings.note.deff.bad-input", {using})};
+  if (text === "") return {value: last, note: t("settings.note.deff.empty", {using})};
   // Number() rather than parseFloat: "2abc" is not 2.
   const value = Number(text);
-  if (!Number.isFinite(value)) return {value: last, note: `Design effect "${quote(text)}" is not a number: ${using}.`};
+  if (!Number.isFinite(value)) return {value: last, note: t("settings.note.deff.not-number", {text: quote(text), using})};
   if (value < lowestDeff || value > highestDeff) {
     const nearest = value < lowestDeff ? lowestDeff : highestDeff;
-    return {value: nearest, note: `Design effect ${quote(text)} is outside ${lowestDeff}–${highestDeff}: the figures use ${nearest}.`};
+    return {value: nearest, note: t("settings.note.deff.range", {text: quote(text), ...deffRange(), using: deffText(nearest)})};
   }
   return {value, note: null};
 }
@@ -149,7 +160,7 @@ export function readSettings(raw: RawSettings, last: AnalysisSettings = defaultS
   const method = isIntervalMethod(raw.intervalMethod) ? raw.intervalMethod : null;
   return {
     settings: {cutoff: cutoff.value, deff: deff.value, intervalMethod: method ?? last.intervalMethod},
-    notes: {cutoff: cutoff.note, deff: deff.note, intervalMethod: method ? null : `Unknown interval method: the figures use ${last.intervalMethod}.`}
+    notes: {cutoff: cutoff.note, deff: deff.note, intervalMethod: method ? null : t("settings.note.method", {using: last.intervalMethod})}
   };
 }
 
@@ -175,8 +186,9 @@ export interface AddressReading {
   ignored: IgnoredParameter[];
 }
 
-/** What each setting is called in the address note. */
-const settingNames: Record<keyof AnalysisSettings, string> = {cutoff: "the cutoff", deff: "the design effect", intervalMethod: "the interval method"};
+
+/** Each setting's part of its messages' keys ("settings.rule.twice.method"). */
+const messageKeys: Record<keyof AnalysisSettings, string> = {cutoff: "cutoff", deff: "deff", intervalMethod: "method"};
 
 /** A parameter's name as the page reads it: spaces around it and its case do not matter (Deff is deff). */
 const parameterKey = (name: string) => name.trim().toLowerCase();
@@ -201,7 +213,7 @@ export function settingsFromSearch(search: string): AddressReading {
     byKey.delete(settingParameters[setting]);
     if (!given) return defaultSettings[setting];
     if (given.length > 1) {
-      ignored.push({given, setting, reason: `${settingNames[setting]} is given ${given.length === 2 ? "twice" : `${given.length} times`}`});
+      ignored.push({given, setting, reason: given.length === 2 ? t(`settings.rule.twice.${messageKeys[setting]}`) : tn(`settings.rule.times.${messageKeys[setting]}`, given.length)});
       return defaultSettings[setting];
     }
     const parsed = readParameter(setting, given[0].value);
@@ -210,7 +222,7 @@ export function settingsFromSearch(search: string): AddressReading {
     return defaultSettings[setting];
   }
   const settings: AnalysisSettings = {cutoff: readSetting("cutoff"), deff: readSetting("deff"), intervalMethod: readSetting("intervalMethod")};
-  for (const given of byKey.values()) ignored.push({given, setting: null, reason: "the page has no such setting"});
+  for (const given of byKey.values()) ignored.push({given, setting: null, reason: t("settings.rule.unknown")});
   return {settings, ignored};
 }
 
@@ -241,8 +253,8 @@ export function addressForSettings(address: Pick<Location, "pathname" | "search"
 /** How a setting's default reads after "using": "1", "24 February 2022", "Wilson score intervals". */
 function defaultText(setting: keyof AnalysisSettings): string {
   if (setting === "cutoff") return formatDate(defaultSettings.cutoff);
-  if (setting === "deff") return String(defaultSettings.deff);
-  return `${intervalMethodNames[defaultSettings.intervalMethod]} intervals`;
+  if (setting === "deff") return deffText(defaultSettings.deff);
+  return t(`settings.default.${defaultSettings.intervalMethod}`);
 }
 
 /** A parameter as the note quotes it: "deff=9". */
@@ -252,7 +264,7 @@ const givenText = ({name, value}: GivenParameter) => `${quote(name)}=${quote(val
 const NAMED_AT_MOST = 3;
 
 /** "deff=1 and deff=2"; "a=1, b=2, c=3 and 4 others". */
-function givenList(given: GivenParameter[], others: string): string {
+function givenList(given: GivenParameter[], others: "other" | "other parameter"): string {
   const named = given.slice(0, NAMED_AT_MOST).map(givenText);
   const rest = given.length - named.length;
   return listOf(rest > 0 ? [...named, countOf(rest, others)] : named);
@@ -263,11 +275,10 @@ function givenList(given: GivenParameter[], others: string): string {
  * has no setting for. Null when nothing was ignored. Plain text, to be set as textContent.
  */
 export function addressNote(ignored: IgnoredParameter[]): string | null {
-  const sentences = ignored.flatMap(({given, setting, reason}) => (setting ? [`Ignored ${givenList(given, "other")} from the address: ${reason}; using ${defaultText(setting)}.`] : []));
+  const sentences = ignored.flatMap(({given, setting, reason}) => (setting ? [t("settings.address.ignored", {given: givenList(given, "other"), reason, using: defaultText(setting)})] : []));
   const unknown = ignored.filter(({setting}) => setting === null).flatMap(({given}) => given);
   if (unknown.length > 0) {
-    const names = unknown.length === 1 ? "setting by that name" : "settings by those names";
-    sentences.push(`Ignored ${givenList(unknown, "other parameter")} from the address: the page has no ${names}.`);
+    sentences.push(t(unknown.length === 1 ? "settings.address.unknown.one" : "settings.address.unknown.several", {given: givenList(unknown, "other parameter")}));
   }
   return sentences.length > 0 ? sentences.join(" ") : null;
 }
