@@ -127,6 +127,8 @@ export function englishCatalogue(dir = I18N_DIR): Catalogue {
   return Object.fromEntries([...entries].map(([key, entry]) => [key, entry.message]));
 }
 
+const joiningWord = (tag: string, type: Intl.ListFormatType) => new Intl.ListFormat(tag, {type}).format(["\u0001", "\u0002"]).split("\u0001")[1].split("\u0002")[0].trim();
+
 /** How `lang` writes numbers, dates and lists, read from Node's Intl (which has every language's data). */
 export function localeDataOf(lang: Lang): LocaleData {
   const tag = languageInfo[lang].locale;
@@ -144,7 +146,8 @@ export function localeDataOf(lang: Lang): LocaleData {
     minimumGroupingDigits: new Intl.NumberFormat(tag).format(4500) === "4500" ? 2 : 1,
     months: Array.from({length: 12}, (_, month) => new Intl.DateTimeFormat(tag, {month: "long", timeZone: "UTC"}).format(new Date(Date.UTC(2022, month, 1)))),
     dates: {day: pattern({day: "numeric", month: "long", year: "numeric"}), month: pattern({month: "long", year: "numeric"}), year: pattern({year: "numeric"})},
-    and: new Intl.ListFormat(tag, {type: "conjunction"}).format(["\u0001", "\u0002"]).split("\u0001")[1].split("\u0002")[0].trim()
+    and: joiningWord(tag, "conjunction"),
+    or: joiningWord(tag, "disjunction")
   };
 }
 

@@ -46,8 +46,9 @@ export interface LocaleData {
   months: string[];
   /** Date patterns with {day}, {month} (its name) and {year}: "{day} {month} {year}", "{day}. {month} {year}.". */
   dates: {day: string; month: string; year: string};
-  /** The word joining the last two items of a list: "and", "dhe", "i". */
+  /** The words joining the last two items of a list: "and", "dhe", "i"; "or", "ose", "ili". */
   and: string;
+  or: string;
 }
 
 interface Active {
@@ -148,9 +149,9 @@ export function dataText(text: string): string {
 export const hasDataText = (text: string): boolean => active().lang === "en" || typeof active().catalogue[`data:${text}`] === "string";
 
 /** A list in the language's way: "A, B and C", "A, B dhe C", "A, B i C". */
-export function formatList(items: string[]): string {
+export function formatList(items: string[], type: "conjunction" | "disjunction" = "conjunction"): string {
   if (items.length < 2) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${active().locale.and} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} ${active().locale[type === "conjunction" ? "and" : "or"]} ${items[items.length - 1]}`;
 }
 
 /** A site path ("/opinion", "/") in a language: "/sq/opinion", "/sq/". */
