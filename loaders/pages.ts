@@ -77,6 +77,11 @@ export function translationIssues(page: string, lang: Exclude<Lang, "en">, root 
   return issues;
 }
 
+/** Every page's translation problems, in every language but English. */
+export function pageTranslationIssues(root = SOURCE_DIR): DataIssue[] {
+  return (["sq", "sr-latn"] as const).flatMap((lang) => pageNames(root).flatMap((page) => translationIssues(page, lang, root)));
+}
+
 /** A relative address of the English page, from one folder down (/sq/…): files of the site's root, not of the language's. */
 function fromLanguageFolder(code: string): string {
   return code.replace(/(["'])\.\/(components|lib|data)\//g, "$1../$2/").replace(/FileAttachment\((["'])data\//g, "FileAttachment($1../data/");

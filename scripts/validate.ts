@@ -3,10 +3,14 @@
 import {relative} from "node:path";
 import {checkData, resolveDataDir} from "../loaders/dataset.ts";
 import {formatIssue} from "../loaders/issues.ts";
+import {checkCatalogues} from "../loaders/messages.ts";
+import {pageTranslationIssues} from "../loaders/pages.ts";
 
 /** The data directory checked: a line per problem (file, line, column, rule) and a summary line. */
 export function validationReport(dataDir = resolveDataDir()): {valid: boolean; problems: string[]; summary: string; hint?: string} {
-  const {tables, issues} = checkData(dataDir);
+  const {tables, issues: dataIssues} = checkData(dataDir);
+  // The words too: every language's catalogue, the data's translations and every page's translation (docs/guide.md, "Languages").
+  const issues = [...dataIssues, ...checkCatalogues(undefined, dataDir).issues, ...pageTranslationIssues()];
   const where = relative(process.cwd(), dataDir) || ".";
   if (issues.length > 0) {
     return {

@@ -5,7 +5,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, it} from "vitest";
 import {axeViolations, describeViolations, openAsBuilt} from "./axe.ts";
-import {browserUnavailable, readerRoutes as routes} from "./chromium.ts";
+import {browserUnavailable, readerRoutesAt} from "./chromium.ts";
 import {serveBuiltSite} from "./served-site.ts";
 import {reachForCharts} from "./live-charts.ts";
 
@@ -55,7 +55,7 @@ describe.skipIf(unavailable !== null)("axe-core's full rule set", () => {
           const found: string[] = [];
           try {
             const page = variant === "live" ? await browserContext.newPage() : await openAsBuilt(browserContext);
-            for (const route of routes) {
+            for (const route of readerRoutesAt(width)) {
               const url = new URL(route.slice(1), site.baseUrl).href;
               await prepare(page, url, route, variant);
               found.push(...describeViolations(`${route} ${variant} ${colorScheme} ${width}px`, await axeViolations(page)));

@@ -3,6 +3,7 @@ import {existsSync} from "node:fs";
 import {chromium, type Browser} from "playwright-core";
 import config from "../../observablehq.config.ts";
 import {charts} from "../../src/components/registry.ts";
+import {LANGUAGES, pathIn} from "../../src/lib/i18n.ts";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -29,3 +30,15 @@ export const routes = ["/", ...config.pages.map((page) => page.path)];
 
 /** What a reader can open, for the reader gate and axe: every page and every embed page. */
 export const readerRoutes = [...routes, ...embedRoutes];
+
+/** Every page in every language but English (src/[lang]/[page].md.ts): /sq/, /sq/opinion, … /sr-cyrl/methods. */
+export const languageRoutes = LANGUAGES.filter((lang) => lang !== "en").flatMap((lang) => routes.map((route) => pathIn(lang, route)));
+
+/**
+ * The widths the other languages are checked at (the reader gate, axe): the narrowest phone, where longer Albanian
+ * and Serbian words fit worst, and the desktop. English, whose layout they share, is checked at every width.
+ */
+export const LANGUAGE_WIDTHS: readonly number[] = [320, 1280];
+
+/** The routes checked at a width: English's, and the other languages' at LANGUAGE_WIDTHS. */
+export const readerRoutesAt = (width: number) => [...readerRoutes, ...(LANGUAGE_WIDTHS.includes(width) ? languageRoutes : [])];

@@ -46,14 +46,14 @@ export function visibleText(): string[] {
 }
 
 /** One way of writing each thing across the site: each rule is a pattern no visible text may match, and the fix. */
-export const writingRules: {pattern: RegExp; rule: string}[] = [
+export const writingRules: {pattern: RegExp; rule: string; englishOnly?: boolean}[] = [
   {pattern: /\b95% CI\b/, rule: 'write "95% interval", not "95% CI"'},
   // Not a count: a year, a page range, an ISBN, a UN resolution's number.
-  {pattern: /(^|[^\d.,–-])(?<!Resolution )(?!19\d\d\b|20\d\d\b)\d{4,}(?![\d–-])/, rule: "write counts with a thousands separator (1,000); only years go without"},
+  {pattern: /(^|[^\d.,–-])(?<!Resolution )(?!19\d\d\b|20\d\d\b)\d{4,}(?![\d–-])/, rule: "write counts with a thousands separator (1,000); only years go without", englishOnly: true},
   // A count the source qualifies ("about 2,000", "more than 2,000") is never a year.
-  {pattern: /(?<!(about|some|more than|under) )\b(1,9\d\d|2,0\d\d)\b(?! (troops|polls|respondents|people))/, rule: "write a year without a thousands separator (1949, not 1,949)"},
-  {pattern: /(^|[^\d.,])1 (polls|problems|pollsters|rows|members|figures|sources|events|records)\b/, rule: "one of a thing is singular"},
-  {pattern: /[+−±]\d+ points?\b/, rule: 'write a change in points with one decimal, as formatPoints does ("+6.0 points")'},
+  {pattern: /(?<!(about|some|more than|under) )\b(1,9\d\d|2,0\d\d)\b(?! (troops|polls|respondents|people))/, rule: "write a year without a thousands separator (1949, not 1,949)", englishOnly: true},
+  {pattern: /(^|[^\d.,])1 (polls|problems|pollsters|rows|members|figures|sources|events|records)\b/, rule: "one of a thing is singular", englishOnly: true},
+  {pattern: /[+−±]\d+ points?\b/, rule: 'write a change in points with one decimal, as formatPoints does ("+6.0 points")', englishOnly: true},
   {pattern: /\([^()]*\([^()]*\)[^()]*\)/, rule: "no parentheses inside parentheses"},
   {pattern: /\b(kcss|iri)-\d{4}-\d{2}\b/, rule: "name a poll by pollster and fieldwork, not by its id"},
   {pattern: /\b(NaN|undefined|Infinity)\b/, rule: "a number that could not be computed is shown as one"}
