@@ -241,8 +241,8 @@ export const troopsTimeline: ChartSpec = {
       marginTop,
       marginBottom,
       x: {type: "utc", domain, label: null, tickFormat: yearTick},
-      // Thousands as a short figure ("10k"; 0 as itself), in the page's digits.
-      y: {domain: [0, TROOPS_MAX], label: m("axis.troops"), grid: true, tickFormat: (v: number) => (v === 0 ? formatNumber(0) : m("axis.thousands", {value: formatNumber(v / 1000)}))},
+      // Thousands as a short figure ("10k"), in the page's digits; the zero as each language writes it ("0k" in English).
+      y: {domain: [0, TROOPS_MAX], label: m("axis.troops"), grid: true, tickFormat: (v: number) => (v === 0 ? m("axis.zero") : m("axis.thousands", {value: formatNumber(v / 1000)}))},
       symbol: qualifierSymbols,
       marks: [
         Plot.ruleX(annotated(data), {
