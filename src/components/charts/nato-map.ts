@@ -11,8 +11,19 @@ import {palette} from "../palette.js";
 import {dataText, hasDataText, locale, t} from "../../lib/i18n.js";
 
 const m = (key: string, vars?: Record<string, string | number>) => t(`chart-nato-map.${key}`, vars);
-/** A drawn country's name for the reader: the data's translation where it has one (every member, Kosovo), else as Natural Earth names it. */
-const shownName = (name: string) => (hasDataText(name) ? dataText(name) : name);
+/**
+ * A drawn country's name for the reader: the data's translation where it has one (every member, Kosovo), else this
+ * chart's own (the neighbours the map draws: "country.Austria"), else as Natural Earth names it, so a shape added to
+ * the map never stops it drawing.
+ */
+function shownName(name: string): string {
+  if (hasDataText(name)) return dataText(name);
+  try {
+    return m(`country.${name}`);
+  } catch {
+    return name;
+  }
+}
 
 export type MapStatus = "recognises" | "doesNotRecognise" | "notMember" | "kosovo";
 
