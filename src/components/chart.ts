@@ -1,5 +1,6 @@
 // The chart contract shared by pages, the export command and the tests: one registry entry per chart.
 import type {Datasets} from "../lib/contracts.js";
+import {t, tn} from "../lib/i18n.js";
 import {MS_PER_YEAR} from "../lib/stats.js";
 
 export type {Datasets};
@@ -46,7 +47,7 @@ export function chartSources(data: Datasets, sourceIds: string[]): {name: string
   for (const id of sourceIds) {
     const source = byId.get(id);
     if (!source) continue;
-    const name = source.via ? `${source.publisher} (via ${source.via.publisher})` : source.publisher;
+    const name = source.via ? t("chart-common.source.via", {publisher: source.publisher, via: source.via.publisher}) : source.publisher;
     const sources = named.get(name) ?? [];
     if (!sources.includes(source)) sources.push(source);
     named.set(name, sources);
@@ -57,7 +58,7 @@ export function chartSources(data: Datasets, sourceIds: string[]): {name: string
 /** "Source: IRI; KCSS (via Wikipedia)": publishers, each once, in order of first use. */
 export function sourceLine(data: Datasets, sourceIds: string[]): string {
   const names = chartSources(data, sourceIds).map((entry) => entry.name);
-  return `Source${names.length > 1 ? "s" : ""}: ${names.join("; ")}`;
+  return tn("chart-common.source-line", names.length, {names: names.join("; ")});
 }
 
 /**

@@ -2,12 +2,17 @@
 // like-for-like comparison of one pollster with itself.
 import * as Plot from "@observablehq/plot";
 import {extentOf, isNarrow, type ChartSpec, type Datasets} from "../chart.js";
-import {formatDate, formatInterval, formatP, formatPercent, formatPoints, toDate} from "../format.js";
+import {formatCount, formatDate, formatInterval, formatNumber, formatP, formatPercent, formatPoints, toDate} from "../format.js";
+import {formatList, t, tn} from "../../lib/i18n.js";
 import type {Poll} from "../../lib/contracts.js";
 import {INVASION_DATE, periodTrend} from "../../lib/invasion.js";
-import {atInvasion, boundaryName, countOf, cutoffRuleLabel, formatPointsInterval, invasionRuleLabel, listOf, periodName, pollName, pollNames, pollsterMix} from "../invasion-text.js";
+import {atInvasion, boundaryName, cutoffRuleLabel, formatPointsInterval, invasionRuleLabel, periodName, pollName, pollNames, pollsterMix} from "../invasion-text.js";
 import {palette, textColors} from "../palette.js";
-import {narrowPollLabel, percentFloor, pollRows, pollSources, pollTableColumns, round1} from "./opinion.js";
+import {narrowPollLabel, numberTick, percentFloor, pollRows, pollSources, pollTableColumns, round1, yearTick} from "./opinion.js";
+
+const m = (key: string, vars?: Record<string, string | number>) => t(`chart-invasion.${key}`, vars);
+/** "64.1–69.8%", each end with as many decimals as it has (at most one). */
+const percentRange = (low: number, high: number) => t("format.percent", {value: `${formatNumber(low)}–${formatNumber(high)}`});
 
 const DAY = 24 * 3600 * 1000;
 
@@ -37,8 +42,8 @@ function periodMeans(data: Datasets) {
     .filter((period) => data.invasion[period].meanSupport !== null)
     .map((period) => ({
       period,
-      label: `${period === "pre" ? "Before" : "After"}: mean ${formatPercent(data.invasion[period].meanSupport!, 1)}`,
-      short: `mean ${formatPercent(data.invasion[period].meanSupport!, 1)}`,
+      label: m(`mean.label.${period}`, {mean: formatPercent(data.invasion[period].meanSupport!, 1)}),
+      short: m("mean.short", {mean: formatPercent(data.invasion[period].meanSupport!, 1)}),
       mean: data.invasion[period].meanSupport!,
       x1: period === "pre" ? start : cutoff,
       x2: period === "pre" ? cutoff : end
@@ -145,7 +150,7 @@ function crossesSegment(box: Box, [x0, y0, x1, y1]: [number, number, number, num
   return low < box.y1 && box.y0 < high;
 }
 
-const pollLabel = (p: Poll) => `${p.pollster} ${formatPercent(p.support)}`;
+const pollLabel = (p: Poll) => m("poll.label", {pollster: p.pollster, support: formatPercent(p.support)});
 
 /**
  * Each poll's label, over its dot; under it instead where it would run into another poll's label, interval or dot,
@@ -257,38 +262,44 @@ export const supportBeforeAfter: ChartSpec = {
   title: (data) => {
     const analysis = data.invasion;
     const difference = analysis.meanDifference;
-    const boundary = atInvasion(analysis) ? "Russia invaded Ukraine" : `the cutoff of ${formatDate(analysis.cutoff)}`;
     if (difference === null) {
-      const empty = [analysis.pre.pollIds.length === 0 ? "before" : null, analysis.post.pollIds.length === 0 ? "after" : null].filter(Boolean).join(" or ");
-      return `Support for joining NATO: no polls ${empty} ${boundaryName(analysis)}, so no before and after to compare`;
+      const empty = analysis.pre.pollIds.length === 0 ? (analysis.post.pollIds.length === 0 ? "both" : "before") : "after";
+      return m(`title.none.${empty}`, {boundary: boundaryName(analysis)});
     }
     const mix = pollsterMix(data.polls, analysis);
-    if (difference === 0) return `Mean support the same before and after ${boundaryName(analysis)}: ${formatPoints(difference)} (${mix})`;
-    return `Mean support ${difference > 0 ? "higher" : "lower"} after ${boundary} than before: ${formatPoints(difference)} (${mix})`;
+    if (difference === 0) return m("title.same", {boundary: boundaryName(analysis), difference: formatPoints(difference), mix});
+    const direction = difference > 0 ? "higher" : "lower";
+    return atInvasion(analysis)
+      ? m(`title.${direction}.invasion`, {difference: formatPoints(difference), mix})
+      : m(`title.${direction}.cutoff`, {date: formatDate(analysis.cutoff), difference: formatPoints(difference), mix});
   },
   subtitle: (data) => {
     const analysis = data.invasion;
     const means = (["pre", "post"] as const)
       .filter((period) => analysis[period].meanSupport !== null)
-      .map((period) => `${period === "pre" ? "before" : "after"} ${formatPercent(analysis[period].meanSupport!, 1)}`);
+      .map((period) => m(`subtitle.mean.${period}`, {mean: formatPercent(analysis[period].meanSupport!, 1)}));
     const trends = (["pre", "post"] as const).filter((period) => analysis[period].trendPerYear !== null);
     const straddling = pollNames(data.polls, analysis.straddlingPollIds);
+    const counts = m("subtitle.counts", {before: tn("chart-invasion.polls", analysis.pre.pollIds.length), after: tn("chart-invasion.polls", analysis.post.pollIds.length)});
     const parts = [
-      `Support in each poll with its 95% interval; dashed lines: each period's mean weighted by sample size${means.length ? ` (${means.join(", ")})` : ""}`,
-      trends.length === 2 ? "solid lines: each period's least-squares trend" : trends.length === 1 ? `solid line: the least-squares trend ${trends[0] === "pre" ? "before" : "after"} the cutoff` : null,
-      `${countOf(analysis.pre.pollIds.length, "poll")} before, ${countOf(analysis.post.pollIds.length, "poll")} after${straddling.length ? `; ${listOf(straddling)} ${straddling.length === 1 ? "straddles" : "straddle"} the cutoff, left out of both` : ""}`
+      means.length ? m("subtitle.means", {means: means.join(", ")}) : m("subtitle.means.none"),
+      trends.length === 2 ? m("subtitle.trends") : trends.length === 1 ? m(`subtitle.trend.${trends[0]}`) : null,
+      straddling.length ? m("subtitle.counts.straddling", {counts, straddling: tn("chart-invasion.subtitle.straddling", straddling.length, {polls: formatList(straddling)})}) : counts
     ].filter(Boolean);
-    const cutoff = atInvasion(analysis) ? `Cutoff: ${formatDate(analysis.cutoff)}, Russia's invasion of Ukraine.` : `Cutoff: ${formatDate(analysis.cutoff)} (Russia invaded Ukraine on ${formatDate(INVASION_DATE)}).`;
-    return `${parts.join("; ")}. ${cutoff}`;
+    const cutoff = atInvasion(analysis) ? m("subtitle.cutoff.invasion", {date: formatDate(analysis.cutoff)}) : m("subtitle.cutoff.moved", {date: formatDate(analysis.cutoff), invasion: formatDate(INVASION_DATE)});
+    return m("subtitle", {parts: parts.join("; "), cutoff});
   },
   description: (data) => {
     const means = periodMeans(data).map((m) => m.label).join("; ");
-    const rule = separateInvasionRule(data) ? ` A second rule marks Russia's invasion of Ukraine, ${formatDate(INVASION_DATE)}.` : "";
-    return (
-      `Dot chart of support over time, split at ${atInvasion(data.invasion) ? `Russia's invasion of Ukraine, ${formatDate(data.invasion.cutoff)}` : `a cutoff of ${formatDate(data.invasion.cutoff)}`}.${rule} ${means ? `${means}. ` : ""}` +
-      data.polls.map((p) => `${pollName(p)}: ${formatPercent(p.support)}, ${periodName(p.period, data.invasion).toLowerCase()}`).join("; ") +
-      "."
-    );
+    const polls = data.polls.map((p) => m("description.poll", {poll: pollName(p), support: formatPercent(p.support), period: periodName(p.period, data.invasion).toLowerCase()})).join("; ");
+    return [
+      m(atInvasion(data.invasion) ? "description.split.invasion" : "description.split.cutoff", {date: formatDate(data.invasion.cutoff)}),
+      separateInvasionRule(data) ? m("description.second-rule", {date: formatDate(INVASION_DATE)}) : null,
+      means ? m("description.means", {means}) : null,
+      m("description.polls", {polls})
+    ]
+      .filter(Boolean)
+      .join(" ");
   },
   sourceIds: pollSources,
   table: (data) => ({columns: pollTableColumns, rows: pollRows(data)}),
@@ -312,8 +323,8 @@ export const supportBeforeAfter: ChartSpec = {
       marginRight: frame.marginRight,
       marginTop: frame.marginTop,
       marginBottom: frame.marginBottom,
-      x: {type: "utc", domain: [start, end], label: null},
-      y: {domain: [frame.yFloor, 100], label: "Support (%)", grid: true},
+      x: {type: "utc", domain: [start, end], label: null, tickFormat: yearTick},
+      y: {domain: [frame.yFloor, 100], label: t("chart-opinion.axis.support"), grid: true, tickFormat: numberTick},
       color: periodColors,
       marks: [
         Plot.rectX([{x1: start, x2: cutoff}, {x1: cutoff, x2: end}], {x1: "x1", x2: "x2", fill: [palette.pre, palette.post], fillOpacity: 0.08}),
@@ -336,7 +347,13 @@ export const supportBeforeAfter: ChartSpec = {
           y: "support",
           fill: "period",
           r: 5,
-          channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", "95% interval": (p) => formatInterval(p.supportCi), n: "sampleSize", Period: (p) => periodName(p.period, data.invasion)},
+          channels: {
+            [t("chart-opinion.tip.pollster")]: "pollster",
+            [t("chart-opinion.tip.fieldwork")]: "fieldworkLabel",
+            [t("chart-opinion.tip.interval")]: (p) => formatInterval(p.supportCi),
+            [m("tip.n")]: (p) => formatCount(p.sampleSize),
+            [m("tip.period")]: (p) => periodName(p.period, data.invasion)
+          },
           tip: {format: {x: false, fill: false, y: (v: number) => formatPercent(v)}}
         }),
         Plot.text(data.polls, {x: (_, i) => pollLabels[i].x, y: (_, i) => pollLabels[i].y, text: pollLabel, fontSize: frame.fontSize})
@@ -350,7 +367,7 @@ function likeForLikeRows(data: Datasets) {
   if (!pair) return [];
   return [pair.prePollId, pair.postPollId].map((id) => data.polls.find((p) => p.id === id)!).map((p) => ({
     poll: pollName(p),
-    period: p.period,
+    period: t(`chart-opinion.period.${p.period}`),
     support: p.support,
     ciLow: round1(p.supportCi[0]),
     ciHigh: round1(p.supportCi[1]),
@@ -362,20 +379,21 @@ export const likeForLike: ChartSpec = {
   id: "kosovo-nato-like-for-like-iri",
   title: (data) => {
     const pair = data.invasion.likeForLike;
-    const boundary = atInvasion(data.invasion) ? "the invasion" : `the cutoff of ${formatDate(data.invasion.cutoff)}`;
-    if (!pair) return `No pollster polled both before and after ${boundary}`;
-    const [before, after] = pollNames(data.polls, [pair.prePollId, pair.postPollId]).map((name) => name.slice(name.indexOf(", ") + 2));
-    return `Same pollster either side of ${boundary}: ${pair.pollster} support ${formatPoints(pair.difference)}, ${before} to ${after}`;
+    const boundary = atInvasion(data.invasion) ? "invasion" : "cutoff";
+    const date = formatDate(data.invasion.cutoff);
+    if (!pair) return m(`lfl.title.none.${boundary}`, {date});
+    const [before, after] = [pair.prePollId, pair.postPollId].map((id) => data.polls.find((p) => p.id === id)?.fieldworkLabel ?? id);
+    return m(`lfl.title.${boundary}`, {date, pollster: pair.pollster, difference: formatPoints(pair.difference), before, after});
   },
   subtitle: (data) => {
     const pair = data.invasion.likeForLike;
-    if (!pair) return `Like for like needs one pollster's polls on both sides of ${boundaryName(data.invasion)}; none has them.`;
-    return `${pair.pollster} support with 95% intervals. Difference ${formatPoints(pair.difference)} (95% interval ${formatPointsInterval(pair.differenceCi)}), z = ${pair.z.toFixed(2)}, ${formatP(pair.pValue)}`;
+    if (!pair) return m("lfl.subtitle.none", {boundary: boundaryName(data.invasion)});
+    return m("lfl.subtitle", {pollster: pair.pollster, difference: formatPoints(pair.difference), interval: formatPointsInterval(pair.differenceCi), z: formatNumber(pair.z, 2), p: formatP(pair.pValue)});
   },
   description: (data) => {
     const rows = likeForLikeRows(data);
-    if (rows.length === 0) return `No pollster polled both before and after ${boundaryName(data.invasion)}: nothing to compare.`;
-    return rows.map((r) => `${r.poll}: ${formatPercent(r.support)} (95% interval ${r.ciLow}–${r.ciHigh}%)`).join("; ") + ".";
+    if (rows.length === 0) return m("lfl.description.none", {boundary: boundaryName(data.invasion)});
+    return m("lfl.description", {polls: rows.map((r) => m("lfl.description.poll", {poll: r.poll, support: formatPercent(r.support), interval: percentRange(r.ciLow, r.ciHigh)})).join("; ")});
   },
   // The pair's sources; with no pair, every poll's, since every poll was looked at to find none.
   sourceIds: (data) => {
@@ -384,12 +402,12 @@ export const likeForLike: ChartSpec = {
   },
   table: (data) => ({
     columns: [
-      {key: "poll", label: "Poll"},
-      {key: "period", label: "Period"},
-      {key: "support", label: "Support (%)"},
-      {key: "ciLow", label: "95% interval low (%)"},
-      {key: "ciHigh", label: "95% interval high (%)"},
-      {key: "sampleSize", label: "Sample size"}
+      {key: "poll", label: t("chart-opinion.column.poll")},
+      {key: "period", label: t("chart-opinion.column.period")},
+      {key: "support", label: t("chart-opinion.column.support")},
+      {key: "ciLow", label: m("lfl.column.low")},
+      {key: "ciHigh", label: m("lfl.column.high")},
+      {key: "sampleSize", label: t("chart-opinion.column.sampleSize")}
     ],
     rows: likeForLikeRows(data)
   }),
@@ -403,7 +421,7 @@ export const likeForLike: ChartSpec = {
         height: 170,
         x: {domain: [0, 1], axis: null},
         y: {domain: [0, 1], axis: null},
-        marks: [Plot.frame({strokeOpacity: 0.2}), Plot.text([`No pollster polled on both sides of ${boundaryName(data.invasion)}`], {frameAnchor: "middle", lineWidth: (width - 20) / 10})]
+        marks: [Plot.frame({strokeOpacity: 0.2}), Plot.text([m("lfl.empty", {boundary: boundaryName(data.invasion)})], {frameAnchor: "middle", lineWidth: (width - 20) / 10})]
       });
     }
     return Plot.plot({
@@ -411,13 +429,13 @@ export const likeForLike: ChartSpec = {
       width,
       height: 170,
       marginLeft: Math.min(170, width * 0.4),
-      x: {domain: [percentFloor(rows.map((r) => r.ciLow)), 100], label: "Support (%)", grid: true},
+      x: {domain: [percentFloor(rows.map((r) => r.ciLow)), 100], label: t("chart-opinion.axis.support"), grid: true, tickFormat: numberTick},
       // On a phone the left margin is too narrow for "IRI, February–March 2023": the pollster goes on a line of its own.
       y: {domain: rows.map((r) => r.poll), label: null, tickFormat: isNarrow(width) ? narrowPollLabel : undefined},
       color: periodColors,
       marks: [
         Plot.ruleY(rows, {y: "poll", x1: "ciLow", x2: "ciHigh", stroke: "period", strokeWidth: 3}),
-        Plot.dot(rows, {x: "support", y: "poll", fill: "period", r: 6, channels: {"95% interval": (r) => `${r.ciLow}–${r.ciHigh}%`, n: "sampleSize"}, tip: {format: {fill: false}}}),
+        Plot.dot(rows, {x: "support", y: "poll", fill: "period", r: 6, channels: {[t("chart-opinion.tip.interval")]: (r) => percentRange(r.ciLow, r.ciHigh), [m("tip.n")]: (r) => formatCount(r.sampleSize)}, tip: {format: {fill: false}}}),
         Plot.text(rows, {x: "support", y: "poll", text: (r) => formatPercent(r.support), dy: -14, fontWeight: 600})
       ]
     });

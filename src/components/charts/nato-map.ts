@@ -8,14 +8,36 @@ import {KOSOVO} from "../../lib/places.js";
 import {isNarrow, type ChartSpec} from "../chart.js";
 import {notRecognising} from "../facts.js";
 import {palette} from "../palette.js";
+import {dataText, hasDataText, locale, t} from "../../lib/i18n.js";
+
+const m = (key: string, vars?: Record<string, string | number>) => t(`chart-nato-map.${key}`, vars);
+/**
+ * A drawn country's name for the reader: the data's translation where it has one (every member, Kosovo), else this
+ * chart's own (the neighbours the map draws: "country.Austria"), else as Natural Earth names it, so a shape added to
+ * the map never stops it drawing.
+ */
+function shownName(name: string): string {
+  if (hasDataText(name)) return dataText(name);
+  try {
+    return m(`country.${name}`);
+  } catch {
+    return name;
+  }
+}
 
 export type MapStatus = "recognises" | "doesNotRecognise" | "notMember" | "kosovo";
 
 /** The legend's words; the same words as the members chart's legend for the two member statuses. */
 export const statusLabels: Record<Exclude<MapStatus, "kosovo">, string> = {
-  recognises: "Recognises Kosovo",
-  doesNotRecognise: "Does not recognise Kosovo",
-  notMember: "Not a NATO member"
+  get recognises() {
+    return m("status.recognises");
+  },
+  get doesNotRecognise() {
+    return m("status.not-recognising");
+  },
+  get notMember() {
+    return m("status.not-member");
+  }
 };
 
 /** Whether a shape is a member's (and which way it goes on Kosovo), Kosovo, or grey context. */
@@ -49,9 +71,9 @@ export interface MapLayout {
   legend: {status: Exclude<MapStatus, "kosovo">; x: number; y: number}[];
 }
 
-const europeTitle = "Europe";
+const europeTitle = () => m("panel.europe");
 /** North America's panel title: saying it is at a smaller scale where the panel is wide enough to hold the words. */
-const northAmericaTitle = (panelWidth: number) => (textWidth("North America (smaller scale)", true) <= panelWidth ? "North America (smaller scale)" : "North America");
+const northAmericaTitle = (panelWidth: number) => (textWidth(m("panel.north-america.scale"), true) <= panelWidth ? m("panel.north-america.scale") : m("panel.north-america"));
 
 /** The legend's items in rows as wide as the drawing allows. */
 function legendRows(width: number): {items: MapLayout["legend"]; height: number} {
@@ -88,7 +110,7 @@ export function mapLayout(europe: MapPanel, northAmerica: MapPanel, width: numbe
       width,
       height: Math.ceil(naY + northAmerica.height * naScale),
       panels: [
-        {panel: europe, title: europeTitle, x: 0, y: top + ROW, scale: europeScale},
+        {panel: europe, title: europeTitle(), x: 0, y: top + ROW, scale: europeScale},
         {panel: northAmerica, title: northAmericaTitle(width), x: 0, y: naY, scale: naScale}
       ],
       legend: legend.items
@@ -103,7 +125,7 @@ export function mapLayout(europe: MapPanel, northAmerica: MapPanel, width: numbe
     width,
     height: Math.ceil(top + ROW + WIDE_PANEL_HEIGHT),
     panels: [
-      {panel: europe, title: europeTitle, x: naWidth + GAP, y: top + ROW, scale: europeScale},
+      {panel: europe, title: europeTitle(), x: naWidth + GAP, y: top + ROW, scale: europeScale},
       {panel: northAmerica, title: northAmericaTitle(naWidth), x: 0, y: top + ROW, scale: naScale}
     ],
     legend: legend.items
@@ -137,7 +159,7 @@ function drawnShapes(placement: Placement, members: Member[]): DrawnShape[] {
     // keep their opposite winding, which SVG's nonzero fill leaves empty.
     geometry: {type: "MultiPolygon", coordinates: shape.rings.map((ring) => [decodeRing(placement, ring)])},
     properties: {
-      name: shape.name === shape.country ? shape.name : `${shape.name} (${shape.country})`,
+      name: shape.name === shape.country ? shownName(shape.name) : m("shape", {name: shownName(shape.name), country: shownName(shape.country)}),
       country: shape.country,
       status: shapeStatus(shape, members),
       at: place(placement, shape.label),
@@ -171,26 +193,33 @@ export const unmappedMembers = (data: Datasets) => {
   return data.members.filter((m) => !drawn.has(m.country));
 };
 
-const yesNo = (value: boolean) => (value ? "Yes" : "No");
+/** The credit loaders/geo.ts gives the boundaries, said in the page's language. */
+const NATURAL_EARTH = "Natural Earth 1:50m (public domain), via the world-atlas package";
+
+const yesNo = (value: boolean) => t(value ? "chart-common.tip.yes" : "chart-common.tip.no");
 
 export const natoMap: ChartSpec = {
   id: "nato-members-map",
   // Not the members chart's title: the two charts share a page, and each data table is a region named by its title.
-  title: (data) => `NATO's ${data.members.length} members on the map: ${notRecognising(data).length} do not recognise Kosovo`,
-  subtitle: (data) => `NATO's members in Europe and North America, shaded by whether each recognises Kosovo's independence. Boundaries: ${data.natoMap.boundaries}`,
+  title: (data) => m("title", {members: data.members.length, count: notRecognising(data).length}),
+  subtitle: (data) => m("subtitle", {boundaries: data.natoMap.boundaries === NATURAL_EARTH ? m("boundaries.natural-earth") : data.natoMap.boundaries}),
   description: (data) =>
-    `Map of NATO's ${data.members.length} members in Europe and North America, with Kosovo marked in the Balkans. ` +
-    `Not recognising Kosovo, shaded orange and striped: ${notRecognising(data)
-      .map((m) => m.country)
-      .join(", ")}. Every other member recognises it.`,
+    m("description", {
+      members: data.members.length,
+      countries: notRecognising(data)
+        .map((member) => dataText(member.country))
+        .join(", ")
+    }),
   sourceIds: (data) => data.members.map((m) => m.source.id),
   table: (data) => ({
     columns: [
-      {key: "country", label: "Country"},
-      {key: "recognizesKosovo", label: "Recognises Kosovo"},
-      {key: "joined", label: "Joined NATO", year: true}
+      {key: "country", label: m("column.country")},
+      {key: "recognizesKosovo", label: m("column.recognises")},
+      {key: "joined", label: m("column.joined"), year: true}
     ],
-    rows: [...data.members].sort((a, b) => a.country.localeCompare(b.country, "en")).map((m) => ({country: m.country, recognizesKosovo: m.recognizesKosovo ? "yes" : "no", joined: m.joined}))
+    rows: data.members
+      .map((member) => ({country: dataText(member.country), recognizesKosovo: t(member.recognizesKosovo ? "chart-common.yes" : "chart-common.no"), joined: member.joined}))
+      .sort((a, b) => a.country.localeCompare(b.country, locale() === "en-GB" ? "en" : locale()))
   }),
   plot: (data, {width, document}) => {
     const layout = mapLayout(data.natoMap.europe, data.natoMap.northAmerica, width);
@@ -226,9 +255,9 @@ export const natoMap: ChartSpec = {
           x: (s: DrawnShape) => s.properties.at[0],
           y: (s: DrawnShape) => s.properties.at[1],
           channels: {
-            Country: (s: DrawnShape) => s.properties.name,
-            "NATO member": (s: DrawnShape) => (s.properties.joined === null ? "No" : `Yes, since ${s.properties.joined}`),
-            "Recognises Kosovo": (s: DrawnShape) => (s.properties.status === "recognises" || s.properties.status === "doesNotRecognise" ? yesNo(s.properties.status === "recognises") : null)
+            [m("tip.country")]: (s: DrawnShape) => s.properties.name,
+            [m("tip.member")]: (s: DrawnShape) => (s.properties.joined === null ? t("chart-common.tip.no") : m("tip.member.since", {joined: String(s.properties.joined)})),
+            [m("tip.recognises")]: (s: DrawnShape) => (s.properties.status === "recognises" || s.properties.status === "doesNotRecognise" ? yesNo(s.properties.status === "recognises") : null)
           },
           tip: {format: {x: false, y: false, fill: false, fillOpacity: false}, fontSize: FONT_SIZE}
         }),
@@ -246,7 +275,7 @@ export const natoMap: ChartSpec = {
           stroke: "currentColor",
           strokeWidth: 1
         }),
-        Plot.text([callout], {x: ([x]: PlanarPoint) => x, y: ([, y]: PlanarPoint) => y, text: () => KOSOVO, fontSize: FONT_SIZE, fontWeight: "bold", fill: "currentColor"}),
+        Plot.text([callout], {x: ([x]: PlanarPoint) => x, y: ([, y]: PlanarPoint) => y, text: () => dataText(KOSOVO), fontSize: FONT_SIZE, fontWeight: "bold", fill: "currentColor"}),
         // Panel titles, above each panel.
         Plot.text(layout.panels, {x: (p: Placement) => p.x, y: (p: Placement) => p.y - ROW / 2, text: "title", textAnchor: "start", fontSize: FONT_SIZE, fontWeight: "bold", fill: "currentColor"}),
         // The legend: swatches drawn like the shapes (the stripes too), each label to its right.

@@ -2,32 +2,41 @@
 import * as Plot from "@observablehq/plot";
 import type {Poll} from "../../lib/contracts.js";
 import {extentOf, isNarrow, splitAtGaps, type ChartSpec, type ChartTable, type Datasets} from "../chart.js";
-import {formatCount, formatInterval, formatPercent, toDate} from "../format.js";
+import {formatCount, formatInterval, formatNumber, formatPercent, toDate} from "../format.js";
+import {t, tn} from "../../lib/i18n.js";
 import {palette} from "../palette.js";
+
+const m = (key: string, vars?: Record<string, string | number>) => t(`chart-opinion.${key}`, vars);
+/** Plot's time axes write years with the page's digits: plain, never a thousands separator. */
+export const yearTick = (d: Date) => String(d.getUTCFullYear());
+/** Plot's numeric ticks are en-US by default: every number axis in the page's language. */
+export const numberTick = (v: number) => formatNumber(v);
+export const percentTick = (v: number) => formatPercent(v);
 
 export const pollSources = (data: Datasets) => data.polls.map((p) => p.source.id);
 const first = (data: Datasets) => data.polls[0];
 const last = (data: Datasets) => data.polls[data.polls.length - 1];
 const span = (data: Datasets) =>
-  first(data).fieldworkLabel === last(data).fieldworkLabel ? first(data).fieldworkLabel : `${first(data).fieldworkLabel} to ${last(data).fieldworkLabel}`;
+  first(data).fieldworkLabel === last(data).fieldworkLabel ? first(data).fieldworkLabel : m("span", {first: first(data).fieldworkLabel, last: last(data).fieldworkLabel});
 
 /** Lower end of a percent axis that shows every interval, rounded down to 5 and never below 0. */
 export function percentFloor(values: number[]): number {
   return Math.max(0, Math.floor((extentOf(values)[0] - 1) / 5) * 5);
 }
 
-export const pollTableColumns = [
-  {key: "pollster", label: "Pollster"},
-  {key: "fieldwork", label: "Fieldwork"},
-  {key: "sampleSize", label: "Sample size"},
-  {key: "support", label: "Support (%)"},
-  {key: "supportCiLow", label: "Support, 95% interval, low (%)"},
-  {key: "supportCiHigh", label: "Support, 95% interval, high (%)"},
-  {key: "opposed", label: "Opposed (%)"},
-  {key: "neutral", label: "Neutral or don't know (%)"},
-  {key: "lead", label: "Lead (points)"},
-  {key: "period", label: "Period"},
-  {key: "source", label: "Source"}
+/** The poll table's columns; each label is read in the page's language when it is used. */
+export const pollTableColumns: {key: string; label: string}[] = [
+  {key: "pollster", get label() { return m("column.pollster"); }},
+  {key: "fieldwork", get label() { return m("column.fieldwork"); }},
+  {key: "sampleSize", get label() { return m("column.sampleSize"); }},
+  {key: "support", get label() { return m("column.support"); }},
+  {key: "supportCiLow", get label() { return m("column.supportCiLow"); }},
+  {key: "supportCiHigh", get label() { return m("column.supportCiHigh"); }},
+  {key: "opposed", get label() { return m("column.opposed"); }},
+  {key: "neutral", get label() { return m("column.neutral"); }},
+  {key: "lead", get label() { return m("column.lead"); }},
+  {key: "period", get label() { return m("column.period"); }},
+  {key: "source", get label() { return m("column.source"); }}
 ];
 
 export function pollRows(data: Datasets) {
@@ -41,8 +50,8 @@ export function pollRows(data: Datasets) {
     opposed: p.opposed,
     neutral: p.neutral,
     lead: p.lead,
-    period: p.period,
-    source: `${p.source.publisher}, ${p.source.title}`
+    period: m(`period.${p.period}`),
+    source: t("chart-common.source.cell", {publisher: p.source.publisher, title: p.source.title})
   }));
 }
 
@@ -63,22 +72,22 @@ export function pollColumns(data: Datasets, keys: (keyof ReturnType<typeof pollR
 }
 
 /** What a poll's tooltip says, in a reader's words (Plot would otherwise show its channel names, and 1,200 as "1,200" only by luck). */
-export const pollTipChannels = {
-  Pollster: "pollster",
-  Fieldwork: "fieldworkLabel",
-  Support: (p: Poll) => formatPercent(p.support),
-  "95% interval": (p: Poll) => formatInterval(p.supportCi),
-  "Sample size": (p: Poll) => formatCount(p.sampleSize)
-};
+export const pollTipChannels = () => ({
+  [m("tip.pollster")]: "pollster",
+  [m("tip.fieldwork")]: "fieldworkLabel",
+  [m("tip.support")]: (p: Poll) => formatPercent(p.support),
+  [m("tip.interval")]: (p: Poll) => formatInterval(p.supportCi),
+  [m("tip.sample-size")]: (p: Poll) => formatCount(p.sampleSize)
+});
 
 export const supportTimeline: ChartSpec = {
   id: "kosovo-nato-support-over-time",
-  title: () => "Support for joining NATO in Kosovo",
-  subtitle: (data) => `Share of respondents in favour, ${span(data)}, with 95% intervals`,
+  title: () => m("support.title"),
+  subtitle: (data) => m("support.subtitle", {span: span(data)}),
   description: (data) =>
-    `Dot chart of ${data.polls.length} polls. ` +
-    data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${formatPercent(p.support)} (95% interval ${formatInterval(p.supportCi)})`).join("; ") +
-    ".",
+    tn("chart-opinion.support.description", data.polls.length, {
+      items: data.polls.map((p) => m("support.description.item", {pollster: p.pollster, fieldwork: p.fieldworkLabel, support: formatPercent(p.support), interval: formatInterval(p.supportCi)})).join("; ")
+    }),
   sourceIds: pollSources,
   table: (data) => ({columns: pollTableColumns, rows: pollRows(data)}),
   plot: (data, {width, document}) =>
@@ -87,8 +96,8 @@ export const supportTimeline: ChartSpec = {
       width,
       height: 300,
       marginLeft: 44,
-      x: {type: "utc", label: null, nice: true},
-      y: {domain: [percentFloor(data.polls.map((p) => p.supportCi[0])), 100], label: "Support (%)", grid: true},
+      x: {type: "utc", label: null, nice: true, tickFormat: yearTick},
+      y: {domain: [percentFloor(data.polls.map((p) => p.supportCi[0])), 100], label: m("axis.support"), grid: true, tickFormat: numberTick},
       marks: [
         Plot.ruleX(data.polls, {x: (p) => toDate(p.fieldworkMid), y1: (p) => p.supportCi[0], y2: (p) => p.supportCi[1], stroke: palette.support, strokeWidth: 2}),
         Plot.dot(data.polls, {
@@ -96,7 +105,7 @@ export const supportTimeline: ChartSpec = {
           y: "support",
           fill: palette.support,
           r: 5,
-          channels: pollTipChannels,
+          channels: pollTipChannels(),
           tip: {format: {x: false, y: false}}
         }),
         // Above the top of the interval, not above the dot: the interval's rule runs through the space above the dot.
@@ -105,29 +114,36 @@ export const supportTimeline: ChartSpec = {
     })
 };
 
-const answers = [
-  {key: "support", label: "Support", color: palette.support},
-  {key: "opposed", label: "Opposed", color: palette.opposed},
-  {key: "neutral", label: "Neutral or don't know", color: palette.neutral}
-] as const;
+const answers = () =>
+  [
+    {key: "support", label: m("answer.support"), color: palette.support},
+    {key: "opposed", label: m("answer.opposed"), color: palette.opposed},
+    {key: "neutral", label: m("answer.neutral"), color: palette.neutral}
+  ] as const;
+const pollLabel = (p: Poll) => m("poll", {pollster: p.pollster, fieldwork: p.fieldworkLabel});
 
 export function answersLong(data: Datasets) {
-  return data.polls.flatMap((p) => answers.map((a) => ({poll: `${p.pollster}, ${p.fieldworkLabel}`, answer: a.label, share: p[a.key], sampleSize: p.sampleSize})));
+  const list = answers();
+  return data.polls.flatMap((p) => list.map((a) => ({poll: pollLabel(p), answer: a.label, share: p[a.key], sampleSize: p.sampleSize})));
 }
 
 export const answersStacked: ChartSpec = {
   id: "kosovo-nato-answers-per-poll",
-  title: () => "How Kosovars answered, poll by poll",
-  subtitle: () => "Support, opposition and neutral or don't know, percent of respondents (published shares are rounded, so a bar may sum to 99–101)",
+  title: () => m("answers.title"),
+  subtitle: () => m("answers.subtitle", {low: formatNumber(99), high: formatNumber(101)}),
   description: (data) =>
-    `Stacked bars, one per poll. ` + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${p.support}% support, ${p.opposed}% opposed, ${p.neutral}% neutral`).join("; ") + ".",
+    m("answers.description", {
+      items: data.polls
+        .map((p) => m("answers.description.item", {pollster: p.pollster, fieldwork: p.fieldworkLabel, support: formatPercent(p.support), opposed: formatPercent(p.opposed), neutral: formatPercent(p.neutral)}))
+        .join("; ")
+    }),
   sourceIds: pollSources,
   table: (data) => ({
     columns: [
-      {key: "poll", label: "Poll"},
-      {key: "answer", label: "Answer"},
-      {key: "share", label: "Share (%)"},
-      {key: "sampleSize", label: "Sample size"}
+      {key: "poll", label: m("column.poll")},
+      {key: "answer", label: m("column.answer")},
+      {key: "share", label: m("column.share")},
+      {key: "sampleSize", label: m("column.sampleSize")}
     ],
     rows: answersLong(data)
   }),
@@ -138,16 +154,21 @@ export const answersStacked: ChartSpec = {
       height: 60 + 44 * data.polls.length,
       marginLeft: Math.min(170, width * 0.38),
       marginRight: 18, // room for the last tick label, "100%", centred on the frame's edge
-      x: {domain: [0, 101], label: "Percent of respondents", grid: true, tickFormat: (v: number) => `${v}%`},
-      y: {domain: data.polls.map((p) => `${p.pollster}, ${p.fieldworkLabel}`), label: null, tickFormat: isNarrow(width) ? narrowPollLabel : undefined},
-      color: {domain: answers.map((a) => a.label), range: answers.map((a) => a.color), legend: true},
+      x: {domain: [0, 101], label: m("axis.respondents"), grid: true, tickFormat: percentTick},
+      y: {domain: data.polls.map(pollLabel), label: null, tickFormat: isNarrow(width) ? narrowPollLabel : undefined},
+      color: {domain: answers().map((a) => a.label), range: answers().map((a) => a.color), legend: true},
       marks: [
         Plot.barX(answersLong(data), {
           x: "share",
           y: "poll",
           fill: "answer",
-          order: answers.map((a) => a.label),
-          channels: {Poll: "poll", Answer: "answer", Share: (d: ReturnType<typeof answersLong>[number]) => formatPercent(d.share), "Sample size": (d: ReturnType<typeof answersLong>[number]) => formatCount(d.sampleSize)},
+          order: answers().map((a) => a.label),
+          channels: {
+            [m("tip.poll")]: "poll",
+            [m("tip.answer")]: "answer",
+            [m("tip.share")]: (d: ReturnType<typeof answersLong>[number]) => formatPercent(d.share),
+            [m("tip.sample-size")]: (d: ReturnType<typeof answersLong>[number]) => formatCount(d.sampleSize)
+          },
           tip: {format: {x: false, x1: false, x2: false, y: false, fill: false}}
         }),
         Plot.ruleX([0])
@@ -170,10 +191,10 @@ export function pollRuns(polls: Poll[]): Poll[][] {
 
 export const leadTimeline: ChartSpec = {
   id: "kosovo-nato-lead-over-time",
-  title: () => "Support's lead over opposition",
-  subtitle: (data) =>
-    `Support minus opposed, in percentage points, ${span(data)}. A line joins one pollster's polls at most ${MAX_POLL_GAP_YEARS} years apart; polls of different pollsters are not joined`,
-  description: (data) => `Dot chart of the lead. ` + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${p.lead} points`).join("; ") + ".",
+  title: () => m("lead.title"),
+  subtitle: (data) => m("lead.subtitle", {span: span(data), years: formatNumber(MAX_POLL_GAP_YEARS)}),
+  description: (data) =>
+    m("lead.description", {items: data.polls.map((p) => m("lead.description.item", {pollster: p.pollster, fieldwork: p.fieldworkLabel, lead: formatNumber(p.lead)})).join("; ")}),
   sourceIds: pollSources,
   table: (data) => pollColumns(data, ["pollster", "fieldwork", "support", "opposed", "lead"]),
   plot: (data, {width, document}) => {
@@ -188,7 +209,7 @@ export const leadTimeline: ChartSpec = {
     };
     const below = (poll: Poll) => neighbours(poll).length > 0 && neighbours(poll).every((other) => other.lead > poll.lead);
     const firstOfPollster = new Set(runs.filter((run, i) => runs.findIndex((other) => other[0].pollster === run[0].pollster) === i).map((run) => run[0]));
-    const label = (poll: Poll) => (firstOfPollster.has(poll) ? `${poll.pollster} ${poll.lead}` : String(poll.lead));
+    const label = (poll: Poll) => (firstOfPollster.has(poll) ? m("lead.label.first", {pollster: poll.pollster, lead: formatNumber(poll.lead)}) : formatNumber(poll.lead));
     const labelOptions = {x: (p: Poll) => toDate(p.fieldworkMid), y: "lead", text: label, fontWeight: 600};
     return Plot.plot({
       document,
@@ -196,8 +217,8 @@ export const leadTimeline: ChartSpec = {
       height: 260,
       marginLeft: 44,
       marginRight: 16, // room for a label or the last tick label at the frame's edge
-      x: {type: "utc", label: null, nice: true},
-      y: {domain: [percentFloor(data.polls.map((p) => p.lead)), 100], label: "Lead (points)", grid: true},
+      x: {type: "utc", label: null, nice: true, tickFormat: yearTick},
+      y: {domain: [percentFloor(data.polls.map((p) => p.lead)), 100], label: m("axis.lead"), grid: true, tickFormat: numberTick},
       marks: [
         Plot.line(
           joined.flatMap((run, index) => run.map((poll) => ({poll, run: index}))),
@@ -208,7 +229,13 @@ export const leadTimeline: ChartSpec = {
           y: "lead",
           fill: palette.support,
           r: 4,
-          channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", Lead: (p: Poll) => `${p.lead} points`, Support: (p: Poll) => formatPercent(p.support), Opposed: (p: Poll) => formatPercent(p.opposed)},
+          channels: {
+            [m("tip.pollster")]: "pollster",
+            [m("tip.fieldwork")]: "fieldworkLabel",
+            [m("tip.lead")]: (p: Poll) => m("tip.lead.value", {lead: formatNumber(p.lead)}),
+            [m("tip.support")]: (p: Poll) => formatPercent(p.support),
+            [m("tip.opposed")]: (p: Poll) => formatPercent(p.opposed)
+          },
           tip: {format: {x: false, y: false}}
         }),
         Plot.text(data.polls.filter((p) => !below(p)), {...labelOptions, dy: -8, lineAnchor: "bottom"}),

@@ -7,7 +7,10 @@ import {isNarrow, type ChartSpec, type Datasets} from "../chart.js";
 import {formatInterval, formatPercent, formatPoints} from "../format.js";
 import {KOSOVO} from "../../lib/places.js";
 import {palette} from "../palette.js";
-import {round1} from "./opinion.js";
+import {percentTick, round1} from "./opinion.js";
+import {dataText, locale, t} from "../../lib/i18n.js";
+
+const m = (key: string, vars?: Record<string, string | number>) => t(`chart-surveys.${key}`, vars);
 import {kosovoRank, kosovoRow, latestInstitutionTrust, latestProtectionThreat, latestRegionalSupport, nearestNationalPoll, ordinal, sampleText, surveyYear} from "../survey-facts.js";
 
 /**
@@ -26,16 +29,16 @@ interface RowLayout {
 }
 
 /** The columns every survey chart's table ends with: what was asked, when, and where the figure comes from. */
-const surveyColumns = [
-  {key: "question", label: "Question"},
-  {key: "fieldwork", label: "Fieldwork"},
-  {key: "source", label: "Source"},
-  {key: "note", label: "Note"}
+const surveyColumns = () => [
+  {key: "question", label: m("column.question")},
+  {key: "fieldwork", label: m("column.fieldwork")},
+  {key: "source", label: m("column.source")},
+  {key: "note", label: m("column.note")}
 ];
 const surveyCells = (survey: Survey, row: {source: SourceRef; note: string | null}) => ({
   question: survey.question,
   fieldwork: survey.fieldworkLabel,
-  source: `${row.source.publisher}, ${row.source.title}`,
+  source: t("chart-common.source.cell", {publisher: row.source.publisher, title: row.source.title}),
   note: row.note
 });
 
@@ -66,7 +69,7 @@ function rowPlotOptions(width: number, keys: string[], layout: RowLayout, xLabel
     marginLeft: 12,
     marginRight: 40, // room for a value label just beyond a long bar, and for "100%" centred on the frame's edge
     // The axis label stays under the ticks, however much room the tooltip adds below.
-    x: {domain: [0, 100], label: xLabel, labelOffset: MARGIN_BOTTOM - 2, grid: true, ticks: isNarrow(width) ? 4 : 10, tickFormat: (v: number) => `${v}%`},
+    x: {domain: [0, 100], label: xLabel, labelOffset: MARGIN_BOTTOM - 2, grid: true, ticks: isNarrow(width) ? 4 : 10, tickFormat: percentTick},
     y: {domain: keys, axis: null, padding: 0}
   };
 }
@@ -80,12 +83,12 @@ function rowLabels<T>(rows: T[], key: (row: T) => string, text: (row: T) => stri
 // ---------------------------------------------------------------------------------------------------------------
 // Kosovo in the Western Balkans
 
-const memberText = (row: RegionalSupport) => (row.natoMember ? "NATO member" : "not in NATO");
+const memberText = (row: RegionalSupport) => m(row.natoMember ? "regional.member" : "regional.not-member");
 
 /** "+13.0 points since 2022", "unchanged since 2022", "no change stated": the change as the source states it. */
 function changeText(row: RegionalSupport, survey: Survey): string {
-  if (row.change === null) return "no change stated";
-  return row.change === 0 ? `unchanged since ${survey.comparedWith}` : `${formatPoints(row.change)} since ${survey.comparedWith}`;
+  if (row.change === null) return m("regional.change.none");
+  return row.change === 0 ? m("regional.change.zero", {year: String(survey.comparedWith)}) : m("regional.change", {change: formatPoints(row.change), year: String(survey.comparedWith)});
 }
 
 /** Why Kosovo's figure here differs from the national series: the national poll nearest in time, and the reason. */
@@ -93,7 +96,7 @@ function nationalComparison(data: Datasets, survey: Survey, rows: RegionalSuppor
   const kosovo = kosovoRow(rows);
   const national = nearestNationalPoll(data, survey);
   if (!kosovo || !national) return null;
-  return `Kosovo reads ${formatPercent(kosovo.support)} here and ${formatPercent(national.support)} in ${national.pollster}'s national survey of ${national.fieldworkLabel}: the two ask different questions.`;
+  return m("regional.national", {kosovo: formatPercent(kosovo.support), national: formatPercent(national.support), pollster: national.pollster, fieldwork: national.fieldworkLabel});
 }
 
 const regionalLayout = (width: number) => rowLayout(isNarrow(width) ? 2 : 1);
@@ -103,19 +106,19 @@ export const westernBalkansSupport: ChartSpec = {
   title: (data) => {
     const {survey, rows} = latestRegionalSupport(data);
     const rank = kosovoRank(rows);
-    const where = `of ${rows.length} Western Balkan countries`;
-    if (rank === null) return `Support for NATO membership in ${rows.length} Western Balkan countries, ${surveyYear(survey)}`;
-    return rank === 1 ? `In ${surveyYear(survey)}, Kosovo backed NATO membership most strongly ${where}` : `In ${surveyYear(survey)}, Kosovo ranked ${ordinal(rank)} ${where} in support for NATO membership`;
+    const vars = {count: rows.length, year: surveyYear(survey)};
+    if (rank === null) return m("regional.title.none", vars);
+    return rank === 1 ? m("regional.title.first", vars) : m("regional.title.rank", {...vars, rank: ordinal(rank)});
   },
   subtitle: (data) => {
     const {survey, rows} = latestRegionalSupport(data);
     const derived = rows.some((row) => row.derivedEarlierSupport !== null);
     const sampled = rows.some((row) => row.sampleSize !== null);
     return [
-      `Percent in favour of membership, ${survey.name}, ${survey.fieldworkLabel}, nationally representative in each country.`,
-      derived ? `The line across a bar marks ${survey.comparedWith}, derived as ${surveyYear(survey)} minus the change the report states, not published.` : null,
+      m("regional.subtitle", {survey: survey.name, fieldwork: survey.fieldworkLabel}),
+      derived ? m("regional.subtitle.derived", {earlier: String(survey.comparedWith), year: surveyYear(survey)}) : null,
       nationalComparison(data, survey, rows),
-      sampled ? null : "No sample sizes are published, so no intervals can be drawn."
+      sampled ? null : m("regional.subtitle.no-samples")
     ]
       .filter(Boolean)
       .join(" ");
@@ -123,9 +126,11 @@ export const westernBalkansSupport: ChartSpec = {
   description: (data) => {
     const {survey, rows} = latestRegionalSupport(data);
     return (
-      `Bar chart of support for NATO membership in ${rows.length} countries, ${survey.fieldworkLabel}. ` +
-      rows.map((row) => `${row.country}, ${memberText(row)}: ${formatPercent(row.support)}, ${changeText(row, survey)}`).join("; ") +
-      "."
+      m("regional.description", {
+        count: rows.length,
+        fieldwork: survey.fieldworkLabel,
+        rows: rows.map((row) => m("regional.description.row", {country: dataText(row.country), member: memberText(row), support: formatPercent(row.support), change: changeText(row, survey)})).join("; ")
+      })
     );
   },
   sourceIds: (data) => {
@@ -135,19 +140,19 @@ export const westernBalkansSupport: ChartSpec = {
   table: (data) => {
     const {survey, rows} = latestRegionalSupport(data);
     const year = surveyYear(survey);
-    const earlier = survey.comparedWith;
+    const earlier = String(survey.comparedWith);
     return {
       columns: [
-        {key: "country", label: "Country"},
-        {key: "natoMember", label: `NATO member in ${year}`},
-        {key: "support", label: `Support ${year} (%)`},
-        {key: "change", label: `Change since ${earlier}, as stated (points)`},
-        {key: "derivedEarlierSupport", label: `Support ${earlier}, derived: ${year} minus the stated change (%)`},
-        ...surveyColumns
+        {key: "country", label: m("column.country")},
+        {key: "natoMember", label: m("regional.column.member", {year})},
+        {key: "support", label: m("regional.column.support", {year})},
+        {key: "change", label: m("regional.column.change", {earlier})},
+        {key: "derivedEarlierSupport", label: m("regional.column.derived", {earlier, year})},
+        ...surveyColumns()
       ],
       rows: rows.map((row) => ({
-        country: row.country,
-        natoMember: row.natoMember ? "yes" : "no",
+        country: dataText(row.country),
+        natoMember: t(row.natoMember ? "chart-common.yes" : "chart-common.no"),
         support: row.support,
         change: row.change,
         derivedEarlierSupport: row.derivedEarlierSupport,
@@ -160,11 +165,11 @@ export const westernBalkansSupport: ChartSpec = {
     const layout = regionalLayout(width);
     const narrow = isNarrow(width);
     const isKosovo = (row: RegionalSupport) => row.country === KOSOVO;
-    const label = (row: RegionalSupport) => `${row.country} · ${memberText(row)}${narrow ? "\n" : " · "}${changeText(row, survey)}`;
+    const label = (row: RegionalSupport) => `${dataText(row.country)} · ${memberText(row)}${narrow ? "\n" : " · "}${changeText(row, survey)}`;
     const withDerived = rows.filter((row) => row.derivedEarlierSupport !== null);
     return Plot.plot({
       document,
-      ...rowPlotOptions(width, rows.map((row) => row.country), layout, `Support for NATO membership, ${surveyYear(survey)}`),
+      ...rowPlotOptions(width, rows.map((row) => row.country), layout, m("regional.axis", {year: surveyYear(survey)})),
       marks: [
         Plot.barX(rows, {
           x: "support",
@@ -173,11 +178,12 @@ export const westernBalkansSupport: ChartSpec = {
           insetBottom: layout.insetBottom,
           fill: (row: RegionalSupport) => (isKosovo(row) ? palette.support : palette.neutral),
           channels: {
-            Country: "country",
-            NATO: (row: RegionalSupport) => (row.natoMember ? "member" : "not a member"),
-            [`Support ${surveyYear(survey)}`]: (row: RegionalSupport) => formatPercent(row.support),
-            [`Change since ${survey.comparedWith}`]: (row: RegionalSupport) => (row.change === null ? "not stated" : row.change === 0 ? "unchanged" : formatPoints(row.change)),
-            [`${survey.comparedWith}, derived`]: (row: RegionalSupport) => (row.derivedEarlierSupport === null ? "not derivable" : formatPercent(row.derivedEarlierSupport))
+            [m("tip.country")]: (row: RegionalSupport) => dataText(row.country),
+            [m("regional.tip.nato")]: (row: RegionalSupport) => m(row.natoMember ? "regional.tip.member" : "regional.tip.not-member"),
+            [m("regional.tip.support", {year: surveyYear(survey)})]: (row: RegionalSupport) => formatPercent(row.support),
+            [m("regional.tip.change", {earlier: String(survey.comparedWith)})]: (row: RegionalSupport) =>
+              row.change === null ? m("regional.tip.change.none") : row.change === 0 ? m("regional.tip.change.zero") : formatPoints(row.change),
+            [m("regional.tip.derived", {earlier: String(survey.comparedWith)})]: (row: RegionalSupport) => (row.derivedEarlierSupport === null ? m("regional.tip.derived.none") : formatPercent(row.derivedEarlierSupport))
           },
           tip: {format: {x: false, y: false, fill: false}}
         }),
@@ -202,16 +208,18 @@ export const westernBalkansSupport: ChartSpec = {
 // ---------------------------------------------------------------------------------------------------------------
 // Protection or threat
 
-const NO_ANSWER = "No answer (the rest, derived)";
-const viewAnswers = [
-  {key: "protection", label: "Protection", fill: palette.support},
-  {key: "neither", label: "Neither", fill: palette.neutral},
-  {key: "derivedNoAnswer", label: NO_ANSWER, fill: "none"},
-  {key: "threat", label: "Threat", fill: palette.opposed}
-] as const;
+const noAnswer = () => m("protection.answer.no-answer");
+const viewAnswers = () =>
+  [
+    {key: "protection", label: m("protection.answer.protection"), fill: palette.support},
+    {key: "neither", label: m("protection.answer.neither"), fill: palette.neutral},
+    {key: "derivedNoAnswer", label: noAnswer(), fill: "none"},
+    {key: "threat", label: m("protection.answer.threat"), fill: palette.opposed}
+  ] as const;
 
 function viewsLong(rows: ProtectionThreat[]) {
-  return rows.flatMap((row) => viewAnswers.map((answer) => ({country: row.country, answer: answer.label, share: row[answer.key], sample: sampleText(row)})));
+  const answers = viewAnswers();
+  return rows.flatMap((row) => answers.map((answer) => ({country: row.country, answer: answer.label, share: row[answer.key], sample: sampleText(row)})));
 }
 type ViewSegment = ReturnType<typeof viewsLong>[number];
 
@@ -220,11 +228,12 @@ const viewOrder = (rows: ProtectionThreat[]) => [...rows].sort((a, b) => Number(
 
 /** "about 1,000 people in each country; Russia about 2,000": the usual sample, then the countries that differ. */
 function samplesText(rows: ProtectionThreat[]): string {
-  const sample = (row: ProtectionThreat) => sampleText(row) ?? "no published number of";
-  const count = (text: string) => rows.filter((row) => sample(row) === text).length;
+  const sample = (row: ProtectionThreat) => sampleText(row);
+  const count = (text: string | null) => rows.filter((row) => sample(row) === text).length;
   const usual = rows.map(sample).sort((a, b) => count(b) - count(a))[0];
-  const others = rows.filter((row) => sample(row) !== usual).map((row) => `${row.country} ${sample(row)}`);
-  return `${usual} people in each country${others.length ? `; ${others.join(", ")}` : ""}`;
+  const others = rows.filter((row) => sample(row) !== usual).map((row) => m("protection.samples.other", {country: dataText(row.country), sample: sample(row) ?? m("protection.samples.other.none")}));
+  const each = usual === null ? m("protection.samples.none") : m("protection.samples", {sample: usual});
+  return others.length ? m("protection.samples.others", {each, others: others.join(", ")}) : each;
 }
 
 /**
@@ -241,7 +250,7 @@ function outlineSwatch(figure: Element, label: string): void {
 const viewNotes = (rows: ProtectionThreat[]) =>
   rows
     .filter((row) => row.note)
-    .map((row) => ` ${row.country}: ${row.note}`)
+    .map((row) => ` ${m("protection.note", {country: dataText(row.country), note: row.note!})}`)
     .join("");
 
 export const protectionOrThreat: ChartSpec = {
@@ -250,25 +259,26 @@ export const protectionOrThreat: ChartSpec = {
     const {survey, rows} = latestProtectionThreat(data);
     const kosovo = kosovoRow(rows);
     const most = [...rows].sort((a, b) => b.protection - a.protection)[0];
-    if (kosovo && most === kosovo) return `In ${surveyYear(survey)}, ${formatPercent(kosovo.protection)} in Kosovo saw NATO as protection, more than in any other country asked`;
-    return `Whether NATO is protection or a threat: ${rows.length} countries, ${surveyYear(survey)}`;
+    if (kosovo && most === kosovo) return m("protection.title.first", {year: surveyYear(survey), share: formatPercent(kosovo.protection)});
+    return m("protection.title", {count: rows.length, year: surveyYear(survey)});
   },
   subtitle: (data) => {
     const {survey, rows} = latestProtectionThreat(data);
     return (
-      `Percent of adults, ${survey.name}, ${survey.fieldworkLabel}; ${survey.mode.toLowerCase()}, ${samplesText(rows)}. ` +
-      `"Neither" is an answer given; "no answer" is what the three published shares leave of 100, derived. Seeing NATO as protection is not the same as wanting to join it.` +
-      viewNotes(rows)
+      m("protection.subtitle", {survey: survey.name, fieldwork: survey.fieldworkLabel, mode: survey.mode.toLocaleLowerCase(locale()), samples: samplesText(rows)}) + viewNotes(rows)
     );
   },
   description: (data) => {
     const {rows} = latestProtectionThreat(data);
     return (
-      `Stacked bars for ${rows.length} countries. ` +
-      viewOrder(rows)
-        .map((row) => `${row.country}: ${formatPercent(row.protection)} protection, ${formatPercent(row.threat)} threat, ${formatPercent(row.neither)} neither, ${formatPercent(row.derivedNoAnswer)} no answer`)
-        .join("; ") +
-      "."
+      m("protection.description", {
+        count: rows.length,
+        rows: viewOrder(rows)
+          .map((row) =>
+            m("protection.description.row", {country: dataText(row.country), protection: formatPercent(row.protection), threat: formatPercent(row.threat), neither: formatPercent(row.neither), noAnswer: formatPercent(row.derivedNoAnswer)})
+          )
+          .join("; ")
+      })
     );
   },
   sourceIds: (data) => {
@@ -279,16 +289,16 @@ export const protectionOrThreat: ChartSpec = {
     const {survey, rows} = latestProtectionThreat(data);
     return {
       columns: [
-        {key: "country", label: "Country"},
-        {key: "protection", label: "Protection (%)"},
-        {key: "threat", label: "Threat (%)"},
-        {key: "neither", label: "Neither (%)"},
-        {key: "derivedNoAnswer", label: "No answer, derived: 100 minus the three shares (%)"},
-        {key: "sample", label: "Sample size"},
-        ...surveyColumns
+        {key: "country", label: m("column.country")},
+        {key: "protection", label: m("protection.column.protection")},
+        {key: "threat", label: m("protection.column.threat")},
+        {key: "neither", label: m("protection.column.neither")},
+        {key: "derivedNoAnswer", label: m("protection.column.no-answer")},
+        {key: "sample", label: m("column.sample")},
+        ...surveyColumns()
       ],
       rows: viewOrder(rows).map((row) => ({
-        country: row.country,
+        country: dataText(row.country),
         protection: row.protection,
         threat: row.threat,
         neither: row.neither,
@@ -302,31 +312,36 @@ export const protectionOrThreat: ChartSpec = {
     const {rows} = latestProtectionThreat(data);
     const ordered = viewOrder(rows);
     const layout = rowLayout(1);
-    const label = (row: ProtectionThreat) => `${row.country}: ${formatPercent(row.protection)} protection, ${formatPercent(row.threat)} threat`;
+    const label = (row: ProtectionThreat) => m("protection.label", {country: dataText(row.country), protection: formatPercent(row.protection), threat: formatPercent(row.threat)});
     const segments = viewsLong(ordered);
-    const options = rowPlotOptions(width, ordered.map((row) => row.country), layout, "Percent of adults");
+    const options = rowPlotOptions(width, ordered.map((row) => row.country), layout, m("protection.axis"));
     const figure = Plot.plot({
       document,
       ...options,
-      color: {domain: viewAnswers.map((a) => a.label), range: viewAnswers.map((a) => (a.fill === "none" ? "transparent" : a.fill)), legend: true},
+      color: {domain: viewAnswers().map((a) => a.label), range: viewAnswers().map((a) => (a.fill === "none" ? "transparent" : a.fill)), legend: true},
       marks: [
         Plot.barX(segments, {
           x: "share",
           y: "country",
           fill: "answer",
-          order: viewAnswers.map((a) => a.label),
+          order: viewAnswers().map((a) => a.label),
           insetTop: layout.insetTop,
           insetBottom: layout.insetBottom,
           // No answer is drawn as an outline: a share nobody gave, not an answer of its own.
-          stroke: (d: ViewSegment) => (d.answer === NO_ANSWER ? "currentColor" : "none"),
-          channels: {Country: "country", Answer: "answer", Share: (d: ViewSegment) => formatPercent(d.share), "Sample size": (d: ViewSegment) => d.sample ?? "not published"},
+          stroke: (d: ViewSegment) => (d.answer === noAnswer() ? "currentColor" : "none"),
+          channels: {
+            [m("tip.country")]: (d: ViewSegment) => dataText(d.country),
+            [m("tip.answer")]: "answer",
+            [m("tip.share")]: (d: ViewSegment) => formatPercent(d.share),
+            [m("tip.sample")]: (d: ViewSegment) => d.sample ?? m("tip.not-published")
+          },
           tip: {format: {x: false, x1: false, x2: false, y: false, fill: false, stroke: false}}
         }),
         ...rowLabels(ordered, (row) => row.country, label, (row) => row.country === KOSOVO, layout),
         Plot.ruleX([0])
       ]
     });
-    outlineSwatch(figure, NO_ANSWER);
+    outlineSwatch(figure, noAnswer());
     return figure;
   }
 };
@@ -341,38 +356,41 @@ export const trustInKfor: ChartSpec = {
   title: (data) => {
     const {survey, rows} = latestInstitutionTrust(data);
     const kfor = rows.find(isKfor);
-    if (!kfor) return `Trust in security institutions in Kosovo, ${surveyYear(survey)}`;
+    if (!kfor) return m("trust.title.none", {year: surveyYear(survey)});
     const rank = rows.filter((row) => row.trust > kfor.trust).length + 1;
-    const above = rows.filter((row) => row.trust > kfor.trust).map((row) => row.institution);
-    const place = rank === 1 ? "more than any other institution asked about" : rank === 2 ? `second only to the ${above[0]}` : `${ordinal(rank)} of ${rows.length} institutions`;
-    return `In ${surveyYear(survey)}, ${formatPercent(kfor.trust)} in Kosovo trusted KFOR, ${place}`;
+    const above = rows.filter((row) => row.trust > kfor.trust).map((row) => dataText(row.institution));
+    const vars = {year: surveyYear(survey), trust: formatPercent(kfor.trust)};
+    if (rank === 1) return m("trust.title.first", vars);
+    return rank === 2 ? m("trust.title.second", {...vars, institution: above[0]}) : m("trust.title.rank", {...vars, rank: ordinal(rank), count: rows.length});
   },
   subtitle: (data) => {
     const {survey, rows} = latestInstitutionTrust(data);
     const sample = sampleText(rows[0]);
-    return (
-      `Percent who trust each institution, ${survey.name}, ${survey.fieldworkLabel}${sample ? `, ${sample} households` : ""}, with 95% intervals. ` +
-      `One survey, shown beside the troop figures as context, not a trend. Trust in an institution is not support for NATO membership.`
-    );
+    return sample ? m("trust.subtitle.sample", {survey: survey.name, fieldwork: survey.fieldworkLabel, sample}) : m("trust.subtitle", {survey: survey.name, fieldwork: survey.fieldworkLabel});
   },
   description: (data) => {
     const {survey, rows} = latestInstitutionTrust(data);
-    return `Bar chart of trust in ${rows.length} institutions, ${survey.fieldworkLabel}. ` + rows.map((row) => `${row.institution}: ${formatPercent(row.trust)}${row.trustCi ? ` (95% interval ${formatInterval(row.trustCi)})` : ""}`).join("; ") + ".";
+    const items = rows.map((row) =>
+      row.trustCi
+        ? m("trust.description.row.ci", {institution: dataText(row.institution), trust: formatPercent(row.trust), interval: formatInterval(row.trustCi)})
+        : m("trust.description.row", {institution: dataText(row.institution), trust: formatPercent(row.trust)})
+    );
+    return m("trust.description", {count: rows.length, fieldwork: survey.fieldworkLabel, rows: items.join("; ")});
   },
   sourceIds: (data) => latestInstitutionTrust(data).rows.map((row) => row.source.id),
   table: (data) => {
     const {survey, rows} = latestInstitutionTrust(data);
     return {
       columns: [
-        {key: "institution", label: "Institution"},
-        {key: "trust", label: "Trust (%)"},
-        {key: "trustCiLow", label: "Trust, 95% interval, low (%)"},
-        {key: "trustCiHigh", label: "Trust, 95% interval, high (%)"},
-        {key: "sample", label: "Sample size (households)"},
-        ...surveyColumns
+        {key: "institution", label: m("trust.column.institution")},
+        {key: "trust", label: m("trust.column.trust")},
+        {key: "trustCiLow", label: m("trust.column.low")},
+        {key: "trustCiHigh", label: m("trust.column.high")},
+        {key: "sample", label: m("trust.column.sample")},
+        ...surveyColumns()
       ],
       rows: rows.map((row) => ({
-        institution: row.institution,
+        institution: dataText(row.institution),
         trust: row.trust,
         trustCiLow: row.trustCi ? round1(row.trustCi[0]) : null,
         trustCiHigh: row.trustCi ? round1(row.trustCi[1]) : null,
@@ -386,11 +404,14 @@ export const trustInKfor: ChartSpec = {
     // On a phone the interval takes a line of its own: "Kosovo Security Force: 69%, 95% interval …" is wider than the drawing.
     const narrow = isNarrow(width);
     const layout = rowLayout(narrow ? 2 : 1);
-    const label = (row: InstitutionTrust) => `${row.institution}: ${formatPercent(row.trust)}${row.trustCi ? `${narrow ? "\n" : ", "}95% interval ${formatInterval(row.trustCi)}` : ""}`;
+    const label = (row: InstitutionTrust) => {
+      const vars = {institution: dataText(row.institution), trust: formatPercent(row.trust)};
+      return row.trustCi ? m(narrow ? "trust.label.ci.narrow" : "trust.label.ci", {...vars, interval: formatInterval(row.trustCi)}) : m("trust.label", vars);
+    };
     const withCi = rows.filter((row) => row.trustCi !== null);
     return Plot.plot({
       document,
-      ...rowPlotOptions(width, rows.map((row) => row.institution), layout, "Percent who trust the institution"),
+      ...rowPlotOptions(width, rows.map((row) => row.institution), layout, m("trust.axis")),
       marks: [
         Plot.barX(rows, {
           x: "trust",
@@ -399,10 +420,10 @@ export const trustInKfor: ChartSpec = {
           insetBottom: layout.insetBottom,
           fill: (row: InstitutionTrust) => (isKfor(row) ? palette.troops : palette.neutral),
           channels: {
-            Institution: "institution",
-            Trust: (row: InstitutionTrust) => formatPercent(row.trust),
-            "95% interval": (row: InstitutionTrust) => (row.trustCi ? formatInterval(row.trustCi) : "no sample size"),
-            "Sample size": (row: InstitutionTrust) => sampleText(row) ?? "not published"
+            [m("trust.tip.institution")]: (row: InstitutionTrust) => dataText(row.institution),
+            [m("trust.tip.trust")]: (row: InstitutionTrust) => formatPercent(row.trust),
+            [m("tip.interval")]: (row: InstitutionTrust) => (row.trustCi ? formatInterval(row.trustCi) : m("trust.tip.no-sample")),
+            [m("tip.sample")]: (row: InstitutionTrust) => sampleText(row) ?? m("tip.not-published")
           },
           tip: {format: {x: false, y: false, fill: false}}
         }),

@@ -3,10 +3,15 @@ import * as Plot from "@observablehq/plot";
 import type {Troop} from "../../lib/contracts.js";
 import {extentOf, isNarrow, splitAtGaps, type ChartSpec, type Datasets} from "../chart.js";
 import {MS_PER_YEAR} from "../../lib/stats.js";
-import {formatDate, formatInterval, formatPercent, formatTroops, toDate} from "../format.js";
+import {formatDate, formatInterval, formatNumber, formatPercent, formatTroops, toDate} from "../format.js";
+import {t} from "../../lib/i18n.js";
 import {palette, textColors} from "../palette.js";
 import {currentKforStrength, kforLevels, largestKforStrength} from "../facts.js";
-import {pollColumns, pollSources} from "./opinion.js";
+import {numberTick, pollColumns, pollSources, yearTick} from "./opinion.js";
+
+const m = (key: string, vars?: Record<string, string | number>) => t(`chart-troops.${key}`, vars);
+/** The digits of a formatted count in any of the languages: separators "," (English), "." (Serbian), a no-break space (Albanian). */
+const COUNT = String.raw`\d[\d,.\u00a0\u202f]*`;
 import {LABEL_LINE_HEIGHT, labelSides, placeLabels, type Box} from "./label-layout.js";
 
 const kfor = (data: Datasets) => data.troops.filter((t) => t.force === "KFOR");
@@ -80,18 +85,18 @@ function labelledLevels(all: Troop[], cluster: Troop[], minYears: number): Troop
 
 /** The right margin of the troop chart and of the support chart under it, so their time axes line up: it holds the latest figures' labels. */
 const KFOR_MARGIN_RIGHT = 66;
-const INVASION_LABEL = "Invasion of Ukraine";
+const invasionLabel = () => m("invasion");
 const KFOR_MARGIN_LEFT = 52;
 const TROOPS_MAX = 52000;
 
 /** "more than 4,500" → "more than\n4,500"; "about +1,000" → "about\n+1,000"; "4,500" stays: two short lines fit the margin. */
-const stackedLabel = (text: string) => text.replace(/ (?=\+?[\d,]+$)/, "\n");
+const stackedLabel = (text: string) => text.replace(new RegExp(` (?=\\+?${COUNT}$)`), "\n");
 
-const reinforcementText = (t: Troop) => formatTroops(t).replace(/([\d,]+)$/, "+$1");
+const reinforcementText = (t: Troop) => formatTroops(t).replace(new RegExp(`(${COUNT})$`), "+$1");
 
 /** One row per thing the troop chart's tooltip can describe: every KFOR figure, at its marker, and every event, at the top of its rule. */
 function tipItems(data: Datasets, top: number) {
-  const figureKinds = {level: "Strength", reinforcement: "Reinforcement", target: "Planned target"} as const;
+  const figureKinds = {level: m("figure.level"), reinforcement: m("figure.reinforcement"), target: m("figure.target")} as const;
   return [
     ...kfor(data).map((t) => ({
       date: toDate(t.date),
@@ -101,7 +106,7 @@ function tipItems(data: Datasets, top: number) {
       troops: t.kind === "level" ? formatTroops(t) : undefined,
       additional: t.kind === "reinforcement" ? formatTroops(t) : undefined,
       planned: t.kind === "target" ? formatTroops(t) : undefined,
-      counts: t.kind === "level" ? levelScope(t) : undefined,
+      counts: t.kind === "level" ? m(`scope.${levelScope(t)}`) : undefined,
       event: undefined as string | undefined,
       eventDate: undefined as string | undefined,
       source: t.source.publisher
@@ -109,7 +114,7 @@ function tipItems(data: Datasets, top: number) {
     ...annotated(data).map((e) => ({
       date: toDate(e.date),
       y: top,
-      figure: "Event",
+      figure: m("figure.event"),
       asStated: undefined,
       troops: undefined,
       additional: undefined,
@@ -131,36 +136,45 @@ export const troopsTimeline: ChartSpec = {
   title: (data) => {
     const current = currentKforStrength(data.troops);
     const peak = largestKforStrength(data.troops);
-    if (!current || !peak) return "KFOR troop strength";
-    if (peak === current) return `KFOR is at its largest: ${formatTroops(current)} troops`;
-    return `KFOR has shrunk from ${formatTroops(peak)} troops at its largest to ${formatTroops(current)}`;
+    if (!current || !peak) return m("title.none");
+    if (peak === current) return m("title.largest", {troops: formatTroops(current)});
+    return m("title.shrunk", {peak: formatTroops(peak), current: formatTroops(current)});
   },
-  subtitle: () =>
-    `NATO troops in Kosovo. The line joins counts of troops in Kosovo and breaks where no figure was published for more than ${MAX_GAP_YEARS} years; ` +
-    "figures that count something else stand alone. Filled circles are exact figures; hollow shapes are approximate (◇ about, △ more than, □ under); × marks a planned target, not a level; + bars are reinforcements",
+  subtitle: () => m("subtitle", {years: formatNumber(MAX_GAP_YEARS)}),
   description: (data) =>
-    "Dot chart of KFOR strength. " +
-    levels(data)
-      .map((t) => `${t.dateLabel}: ${formatTroops(t)}${levelScope(t) === "troops in Kosovo" ? "" : ` (counts ${levelScope(t)})`}`)
-      .join("; ") +
-    ". Reinforcements: " +
-    kfor(data)
-      .filter((t) => t.kind === "reinforcement")
-      .map((t) => `${t.dateLabel}: ${formatTroops(t)} additional troops`)
-      .join("; ") +
-    ".",
+    m("description", {
+      levels: levels(data)
+        .map((t) =>
+          levelScope(t) === "troops in Kosovo"
+            ? m("description.level", {date: t.dateLabel, troops: formatTroops(t)})
+            : m("description.level.scope", {date: t.dateLabel, troops: formatTroops(t), scope: m(`scope.${levelScope(t)}`)})
+        )
+        .join("; "),
+      reinforcements: kfor(data)
+        .filter((t) => t.kind === "reinforcement")
+        .map((t) => m("description.reinforcement", {date: t.dateLabel, troops: formatTroops(t)}))
+        .join("; ")
+    }),
   sourceIds: (data) => kfor(data).map((t) => t.source.id),
   table: (data) => ({
     columns: [
-      {key: "date", label: "Date"},
-      {key: "dateLabel", label: "As stated"},
-      {key: "troops", label: "Troops"},
-      {key: "qualifier", label: "Qualifier"},
-      {key: "kind", label: "Kind"},
-      {key: "source", label: "Source"},
-      {key: "note", label: "Note"}
+      {key: "date", label: m("column.date")},
+      {key: "dateLabel", label: m("column.as-stated")},
+      {key: "troops", label: m("column.troops")},
+      {key: "qualifier", label: m("column.qualifier")},
+      {key: "kind", label: m("column.kind")},
+      {key: "source", label: m("column.source")},
+      {key: "note", label: m("column.note")}
     ],
-    rows: kfor(data).map((t) => ({date: t.date, dateLabel: t.dateLabel, troops: t.troops, qualifier: t.qualifier, kind: t.kind, source: `${t.source.publisher}, ${t.source.title}`, note: t.note}))
+    rows: kfor(data).map((troop) => ({
+      date: troop.date,
+      dateLabel: troop.dateLabel,
+      troops: troop.troops,
+      qualifier: m(`qualifier.${troop.qualifier}`),
+      kind: m(`kind.${troop.kind}`),
+      source: t("chart-common.source.cell", {publisher: troop.source.publisher, title: troop.source.title}),
+      note: troop.note
+    }))
   }),
   plot: (data, {width, document}) => {
     const narrow = isNarrow(width);
@@ -181,7 +195,7 @@ export const troopsTimeline: ChartSpec = {
     const runs = strengthRuns(data.troops);
     const cluster = latestCluster(data.troops);
     const labels = labelledLevels(allLevels, cluster, narrow ? 8 : 3);
-    const labelText = (t: Troop) => (levelScope(t) === "troops in Kosovo" ? formatTroops(t) : `${formatTroops(t)}\n${levelScope(t).replace(/^the /, "")}`);
+    const labelText = (t: Troop) => (levelScope(t) === "troops in Kosovo" ? formatTroops(t) : m("label.scope", {troops: formatTroops(t), scope: m(`scope.label.${levelScope(t)}`)}));
     // What labels must not cover: every marker (radius 5, the target's 6, with a pixel to spare), the reinforcement
     // bars, the line's segments, the invasion rule (the other event rules are faint, and text over them stays legible)
     // and the latest figures' list.
@@ -189,7 +203,7 @@ export const troopsTimeline: ChartSpec = {
     const segments = runs.flatMap((run) => run.slice(1).map((t, i) => [pxX(run[i].date), pxY(run[i].troops), pxX(t.date), pxY(t.troops)] as const));
     const invasionRules = data.events.filter((e) => e.category === "ukraine").map((e) => [pxX(e.date), marginTop, pxX(e.date), height - marginBottom] as const);
     const reinforcementBars = reinforcements.map((t): Box => ({left: pxX(t.date) - 4, right: pxX(t.date) + 4, top: pxY(t.troops), bottom: pxY(0)}));
-    const invasionLabels = data.events.filter((e) => e.category === "ukraine").map((e): Box => ({left: pxX(e.date) - 4 - INVASION_LABEL.length * 7, right: pxX(e.date), top: marginTop - 20, bottom: marginTop - 8}));
+    const invasionLabels = data.events.filter((e) => e.category === "ukraine").map((e): Box => ({left: pxX(e.date) - 4 - invasionLabel().length * 7, right: pxX(e.date), top: marginTop - 20, bottom: marginTop - 8}));
     const placedLabels = placeLabels(
       labels.map((t) => ({item: t, text: labelText(t), x: pxX(t.date), y: pxY(t.troops)})),
       {
@@ -226,8 +240,9 @@ export const troopsTimeline: ChartSpec = {
       marginRight,
       marginTop,
       marginBottom,
-      x: {type: "utc", domain, label: null},
-      y: {domain: [0, TROOPS_MAX], label: "Troops", grid: true, tickFormat: "~s"},
+      x: {type: "utc", domain, label: null, tickFormat: yearTick},
+      // Thousands as a short figure ("10k"), in the page's digits; the zero as each language writes it ("0k" in English).
+      y: {domain: [0, TROOPS_MAX], label: m("axis.troops"), grid: true, tickFormat: (v: number) => (v === 0 ? m("axis.zero") : m("axis.thousands", {value: formatNumber(v / 1000)}))},
       symbol: qualifierSymbols,
       marks: [
         Plot.ruleX(annotated(data), {
@@ -292,7 +307,7 @@ export const troopsTimeline: ChartSpec = {
           x: (e) => toDate(e.date),
           frameAnchor: "top",
           dy: -14,
-          text: () => INVASION_LABEL,
+          text: () => invasionLabel(),
           textAnchor: "end",
           dx: -4,
           fill: textColors.invasion,
@@ -305,7 +320,17 @@ export const troopsTimeline: ChartSpec = {
           Plot.pointer({
             x: "date",
             y: "y",
-            channels: {Figure: "figure", "As stated": "asStated", Troops: "troops", "Additional troops": "additional", "Planned strength": "planned", Counts: "counts", Event: "event", Date: "eventDate", Source: "source"},
+            channels: {
+              [m("tip.figure")]: "figure",
+              [m("tip.as-stated")]: "asStated",
+              [m("tip.troops")]: "troops",
+              [m("tip.additional")]: "additional",
+              [m("tip.planned")]: "planned",
+              [m("tip.counts")]: "counts",
+              [m("tip.event")]: "event",
+              [m("tip.date")]: "eventDate",
+              [m("tip.source")]: "source"
+            },
             format: {x: false, y: false}
           })
         )
@@ -316,9 +341,12 @@ export const troopsTimeline: ChartSpec = {
 
 export const supportOnKforAxis: ChartSpec = {
   id: "kosovo-nato-support-on-kfor-timeline",
-  title: () => "Meanwhile, support for joining NATO",
-  subtitle: () => "The same polls on the same time axis as the troop chart above, with 95% intervals",
-  description: (data) => `Dot chart of support on the troop chart's time axis, ${kforTimeDomain(data).map((d) => d.getUTCFullYear()).join(" to ")}. ` + data.polls.map((p) => `${p.pollster} ${p.fieldworkLabel}: ${formatPercent(p.support)}`).join("; ") + ".",
+  title: () => m("support.title"),
+  subtitle: () => m("support.subtitle"),
+  description: (data) => {
+    const [from, to] = kforTimeDomain(data).map(yearTick);
+    return m("support.description", {from, to, polls: data.polls.map((p) => m("support.description.poll", {pollster: p.pollster, fieldwork: p.fieldworkLabel, support: formatPercent(p.support)})).join("; ")});
+  },
   sourceIds: pollSources,
   table: (data) => pollColumns(data, ["pollster", "fieldwork", "support", "supportCiLow", "supportCiHigh"]),
   plot: (data, {width, document}) =>
@@ -328,8 +356,8 @@ export const supportOnKforAxis: ChartSpec = {
       height: 170,
       marginLeft: KFOR_MARGIN_LEFT,
       marginRight: KFOR_MARGIN_RIGHT, // the same frame as the troop chart above, so the time axes line up
-      x: {type: "utc", domain: kforTimeDomain(data), label: null},
-      y: {domain: [80, 100], label: "Support (%)", grid: true, ticks: 3},
+      x: {type: "utc", domain: kforTimeDomain(data), label: null, tickFormat: yearTick},
+      y: {domain: [80, 100], label: t("chart-opinion.axis.support"), grid: true, ticks: 3, tickFormat: numberTick},
       marks: [
         Plot.ruleX(data.events.filter((e) => e.category === "ukraine"), {x: (e) => toDate(e.date), stroke: palette.invasion, strokeWidth: 2, strokeDasharray: "3,3"}),
         Plot.ruleX(data.polls, {x: (p) => toDate(p.fieldworkMid), y1: (p) => p.supportCi[0], y2: (p) => p.supportCi[1], stroke: palette.support, strokeWidth: 2}),
@@ -338,7 +366,12 @@ export const supportOnKforAxis: ChartSpec = {
           y: "support",
           fill: palette.support,
           r: 4,
-          channels: {Pollster: "pollster", Fieldwork: "fieldworkLabel", Support: (p) => formatPercent(p.support), "95% interval": (p) => formatInterval(p.supportCi)},
+          channels: {
+            [t("chart-opinion.tip.pollster")]: "pollster",
+            [t("chart-opinion.tip.fieldwork")]: "fieldworkLabel",
+            [t("chart-opinion.tip.support")]: (p) => formatPercent(p.support),
+            [t("chart-opinion.tip.interval")]: (p) => formatInterval(p.supportCi)
+          },
           tip: {format: {x: false, y: false}}
         })
       ]
