@@ -70,8 +70,12 @@ export default {
     ...Object.values(datasetFiles).map((dataset) => `/data/${dataset}.json`),
     // An embed page per chart (src/embed/[chart].md.ts) and the host page's optional script (src/embed.js.ts).
     ...charts.map((chart) => `/embed/${chart.id}`),
-    // Every page in every other language (src/[lang]/[page].md.ts); the 404 page is one for all (src/404.md).
-    ...LANGUAGES.filter((lang) => lang !== "en").flatMap((lang) => pageNames().filter((page) => page !== "404").map((page) => `/${languageInfo[lang].prefix}/${page}`)),
+    // Every page and embed page in every other language (src/[lang]/[page].md.ts, src/[lang]/embed/[chart].md.ts); the
+    // 404 page is one for all (src/404.md).
+    ...LANGUAGES.filter((lang) => lang !== "en").flatMap((lang) => [
+      ...pageNames().filter((page) => page !== "404").map((page) => `/${languageInfo[lang].prefix}/${page}`),
+      ...charts.map((chart) => `/${languageInfo[lang].prefix}/embed/${chart.id}`)
+    ]),
     "/embed.js"
   ]
 };

@@ -5,7 +5,7 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import type {Lang} from "../src/lib/i18n.ts";
+import {languageInfo, type Lang} from "../src/lib/i18n.ts";
 import {latinToCyrillic} from "../src/lib/transliterate.ts";
 import type {DataIssue} from "./issues.ts";
 
@@ -80,6 +80,20 @@ export function translationIssues(page: string, lang: Exclude<Lang, "en">, root 
 /** Every page's translation problems, in every language but English. */
 export function pageTranslationIssues(root = SOURCE_DIR): DataIssue[] {
   return (["sq", "sr-latn"] as const).flatMap((lang) => pageNames(root).flatMap((page) => translationIssues(page, lang, root)));
+}
+
+/**
+ * The 404 page's words in another language, for the one 404 page every address shares (Framework builds one): its
+ * heading one level down, its paragraphs as paragraphs, its links into the language's folder. The 404 page's <base>
+ * is the site's root, so "./sq/opinion" holds at any depth.
+ */
+export function notFoundSection(lang: Exclude<Lang, "en">): string {
+  const source = translationSource("404", lang);
+  if (!source) throw new Error(`no translation of src/404.md in ${lang}`);
+  const {prefix, tag} = languageInfo[lang];
+  const blocks = splitFrontMatter(source.text).body.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+  const html = blocks.map((block) => (block.startsWith("<") ? block : `<p>${block}</p>`).replace(/<(\/?)h1>/g, "<$1h2>").replace(/href="\.\/([^"]*)"/g, `href="./${prefix}/$1"`));
+  return `<section class="not-found-language" lang="${tag}">\n${html.join("\n")}\n</section>`;
 }
 
 /** A relative address of the English page, from one folder down (/sq/…): files of the site's root, not of the language's. */

@@ -9,6 +9,9 @@ import {CHARTS_FOLDER} from "../src/components/methods.ts";
 import {exportCharts} from "./export.ts";
 import {tagPages, writePreviewCards} from "./preview-cards.ts";
 import {siteUrl} from "./site-url.ts";
+import {LANGUAGES, languageInfo} from "../src/lib/i18n.ts";
+import {useLanguageInNode} from "../loaders/messages.ts";
+import {localizeDatasets} from "../src/components/localize.ts";
 
 /**
  * Writes every chart's three files into the built site's charts/ folder, through `npm run export`'s own function; their
@@ -19,11 +22,24 @@ export function writeChartFiles(outDir: string, data: Datasets, charts: ChartSpe
 }
 
 /**
+ * Every language's chart files and cards: English's at /charts/, each other's in its own folder (/sq/charts/…), each
+ * drawn from the datasets as that language's readers see them, as its /methods lists them.
+ */
+export function writeChartFilesInEveryLanguage(outDir: string, data: Datasets): void {
+  for (const lang of LANGUAGES) {
+    useLanguageInNode(lang);
+    const localized = localizeDatasets(data);
+    writeChartFiles(join(outDir, languageInfo[lang].prefix), localized);
+    writePreviewCards(outDir, localized, registeredCharts, lang);
+  }
+  useLanguageInNode("en");
+}
+
+/**
  * The post-build step (scripts/postbuild.ts): the stable chart files, the preview cards, and the preview tags of every
  * page, with absolute addresses when the build knows the site's (SITE_URL).
  */
 export function publishCharts(outDir: string, data: Datasets, env: NodeJS.ProcessEnv = process.env): void {
-  writeChartFiles(outDir, data);
-  writePreviewCards(outDir, data);
+  writeChartFilesInEveryLanguage(outDir, data);
   tagPages(outDir, data, siteUrl(env));
 }

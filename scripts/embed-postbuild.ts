@@ -1,5 +1,6 @@
 // The build's part in the embed pages (/embed/<chart-id>, src/embed/[chart].md.ts): their drawn chart, adapted to
 // stand alone, and their head: a scheme forced by ?theme= before anything is drawn, and the rules of a framed page.
+import {LANGUAGES, languageInfo} from "../src/lib/i18n.ts";
 import {readFileSync} from "node:fs";
 import {join, relative, sep} from "node:path";
 import type {Datasets} from "../src/components/chart.ts";
@@ -10,7 +11,9 @@ import {chartById} from "../src/components/registry.ts";
 
 /** Framework builds src/embed/[chart].md as embed/<chart-id>.html. */
 export function isEmbedPage(file: string, outDir: string): boolean {
-  return relative(outDir, file).split(sep)[0] === "embed" && file.endsWith(".html");
+  const folders = relative(outDir, file).split(sep);
+  // /embed/<id>, or a language's /sq/embed/<id>.
+  return (folders[0] === "embed" || (folders[1] === "embed" && LANGUAGES.some((lang) => lang !== "en" && languageInfo[lang].prefix === folders[0]))) && file.endsWith(".html");
 }
 
 /** The static chart drawer for embed pages: the pages' drawing, adapted (embed-figure.ts). */

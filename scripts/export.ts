@@ -1,4 +1,5 @@
-// `npm run export`: every chart in the registry as exports/<chart-id>.svg, .png (2×) and .csv, without a browser.
+// `npm run export`: every chart in the registry, in every language, as exports/<lang>/<chart-id>.svg, .png (2×) and
+// .csv, without a browser.
 import {mkdirSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {join, relative, resolve} from "node:path";
@@ -13,6 +14,9 @@ import {tableToCsv} from "../src/components/csv.ts";
 import {PNG_SCALE} from "../src/components/export-menu.ts";
 import {composeChartSvg, EXPORT_FONT_FAMILY, lightTheme, type ExportTheme} from "../src/components/export-svg.ts";
 import {charts as registeredCharts} from "../src/components/registry.ts";
+import {LANGUAGES} from "../src/lib/i18n.ts";
+import {useLanguageInNode} from "../loaders/messages.ts";
+import {localizeDatasets} from "../src/components/localize.ts";
 
 /** The chart width of a desktop card; the export adds its margins. */
 export const DEFAULT_EXPORT_WIDTH = 720;
@@ -99,11 +103,21 @@ export function exportCharts({outDir, data = buildDatasets(loadTables()), charts
   return charts.map((spec) => exportChart(spec, data, document, outDir, width, theme));
 }
 
+/** Every chart in every language, into outDir/<lang>/ (exports/en/, exports/sq/, exports/sr-latn/, exports/sr-cyrl/). */
+export function exportChartsInEveryLanguage(outDir: string, data: Datasets = buildDatasets(loadTables())): ExportedChart[] {
+  const exported = LANGUAGES.flatMap((lang) => {
+    useLanguageInNode(lang);
+    return exportCharts({outDir: join(outDir, lang), data: localizeDatasets(data)});
+  });
+  useLanguageInNode("en");
+  return exported;
+}
+
 function main(): void {
   const outDir = resolve(process.argv[2] ?? "exports");
-  const exported = exportCharts({outDir});
+  const exported = exportChartsInEveryLanguage(outDir);
   for (const chart of exported) console.log(`${relative(process.cwd(), chart.files.png).replace(/\.png$/, ".{svg,png,csv}")}  ${chart.width}×${chart.height}`);
-  console.log(`${exported.length} charts exported to ${relative(process.cwd(), outDir) || "."}/`);
+  console.log(`${exported.length} charts (${registeredCharts.length} in each of ${LANGUAGES.length} languages) exported to ${relative(process.cwd(), outDir) || "."}/<language>/`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

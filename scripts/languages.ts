@@ -98,6 +98,8 @@ box.parentElement.addEventListener("click", (event) => {
 /** Every language-dependent part of a built page (its language must be in use: useLanguageInNode). */
 export function localizePage(html: string, address: PageAddress, {chromeless = false}: {chromeless?: boolean} = {}): string {
   const here = pathIn(address.lang, address.path);
+  // The 404 page is one for every language (scripts/postbuild.ts gives it each language's words): nothing to switch to.
+  if (address.path === "/404") return html;
   if (address.lang !== "en") {
     if (!chromeless) html = localizeSidebar(html, address);
     html = html.replace(/<title>([^<]*) \| Kosovo and NATO<\/title>/, (_, title) => `<title>${title} | ${t("site.title")}</title>`);

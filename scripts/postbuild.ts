@@ -21,7 +21,8 @@ import {filesIn} from "./files-in.ts";
 import {subsetPackages} from "./plot-subset.ts";
 import {addEmbedHead, embedChartDrawer, embedCss, isEmbedPage} from "./embed-postbuild.ts";
 import {localizePage, pageAddress} from "./languages.ts";
-import {currentLanguage, languageInfo, t, type Lang} from "../src/lib/i18n.ts";
+import {currentLanguage, LANGUAGES, languageInfo, t, type Lang} from "../src/lib/i18n.ts";
+import {notFoundSection} from "../loaders/pages.ts";
 import {useLanguageInNode} from "../loaders/messages.ts";
 import {localizeDatasets} from "../src/components/localize.ts";
 
@@ -223,6 +224,13 @@ export function dropPageScript(html: string, pageFile: string): string {
   return html.replace(modules[0][0], "");
 }
 
+/** The one 404 page, for every address in every language: the other languages' words below English's. */
+export function withEveryLanguage(html: string, pageFile: string): string {
+  if (!html.includes("</main>")) throw new Error(`${pageFile}: no </main>; Framework's page template changed, review scripts/postbuild.ts`);
+  const sections = LANGUAGES.filter((lang) => lang !== "en").map((lang) => notFoundSection(lang));
+  return html.replace("</main>", `${sections.join("\n")}\n</main>`);
+}
+
 /** Framework builds src/404.md as the site's 404.html, at the root of the output. */
 export function isNotFoundPage(file: string, outDir: string): boolean {
   return file === join(outDir, "404.html");
@@ -253,7 +261,8 @@ export function postbuild(outDir: string, data: Datasets = JSON.parse(JSON.strin
     const embed = isEmbedPage(file, outDir);
     const address = pageAddress(file, outDir);
     const drawer = drawersIn(address.lang);
-    const fixed = localizePage(embed ? addEmbedHead(fixPageTemplate(html, file, {chromeless: true}), file, embedRules) : fixPageTemplate(html, file), address, {chromeless: embed});
+    const localized = localizePage(embed ? addEmbedHead(fixPageTemplate(html, file, {chromeless: true}), file, embedRules) : fixPageTemplate(html, file), address, {chromeless: embed});
+    const fixed = isNotFoundPage(file, outDir) ? withEveryLanguage(localized, file) : localized;
     // Drawn in first: the stylesheet rules a page needs are picked from its finished HTML.
     const drawn = fillSlots(fixed, {chart: embed ? drawer.embedChart : drawer.chart, block: staticBlockDrawer(drawer.data, document, file, html)}, file);
     const critical = inlineCriticalCss(drawn, file, compile);

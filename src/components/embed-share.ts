@@ -1,5 +1,6 @@
 // Addresses of a chart for carrying it elsewhere (the Export menu's Embed, Copy link and Share…), and the clipboard.
 // Every address comes from the page's own location at run time: the site may be served at any address.
+import {languageOfPath} from "../lib/i18n.js";
 
 /** The site's root: pages sit at the top level, embed pages (/embed/<id>) one level down. */
 export function siteRoot(document: Document): URL {
@@ -21,7 +22,8 @@ export function embedAddress(document: Document, id: string): string {
 
 /** The host page's optional script that keeps embed frames as tall as their content. */
 export function embedScriptAddress(document: Document): string {
-  return new URL("embed.js", siteRoot(document)).href;
+  // One script for every language, at the site's own root (a language's pages sit one folder down: /sq/…).
+  return new URL(languageOfPath(document.location.pathname) === "en" ? "embed.js" : "../embed.js", siteRoot(document)).href;
 }
 
 /**

@@ -2,7 +2,7 @@
 // sources.
 import type {Source} from "../lib/contracts.js";
 import {datasetFiles} from "../lib/dataset-files.js";
-import {currentLanguage, languageInfo, t, tn, type Vars} from "../lib/i18n.js";
+import {currentLanguage, languageInfo, t, tn, type Lang, type Vars} from "../lib/i18n.js";
 import {formatDate, formatPublished, formatYear} from "./format.js";
 import {element, scrollingTable, tableHead} from "./dom.js";
 
@@ -33,10 +33,10 @@ export type ChartFileKind = (typeof CHART_FILE_KINDS)[number];
 /** A chart's file at its stable address relative to the site's root: `charts/<chart-id>.svg`, `.png`, `.csv`. */
 export const chartFileAddress = (id: string, kind: ChartFileKind) => `${CHARTS_FOLDER}/${id}.${kind}`;
 
-/** One chart as /methods lists it (src/data/charts.json.ts): its id, which names its files, and its title. */
+/** One chart as /methods lists it (src/data/charts.json.ts): its id, which names its files, and its title in each language. */
 export interface ChartEntry {
   id: string;
-  title: string;
+  title: Record<Lang, string>;
 }
 
 // Built in the document given: the browser's on the page, linkedom's when the build writes them into the HTML.
@@ -123,7 +123,7 @@ export function chartFilesTable(entries: ChartEntry[], document: Document = glob
   const tbody = element(document, "tbody");
   for (const entry of entries) {
     const row = element(document, "tr");
-    const name = element(document, "th", undefined, entry.title);
+    const name = element(document, "th", undefined, entry.title[currentLanguage()]);
     name.setAttribute("scope", "row");
     const files = element(document, "td", "chart-file-links");
     for (const [index, kind] of CHART_FILE_KINDS.entries()) files.append(index ? " · " : "", siteLink(document, chartFileAddress(entry.id, kind), kind.toUpperCase()));
