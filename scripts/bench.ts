@@ -286,12 +286,14 @@ async function main(): Promise<void> {
     servers.push(server, floorServer);
     browser = await launchChromium();
 
-    const routes = readerRoutes;
+    // Every English route, and one page in each other language (their layout is English's; their words are longer).
+    const routes = [...readerRoutes, "/sq/troops", "/sr-latn/invasion", "/sr-cyrl/opinion"];
     const plot = plotSizes(site);
     const results = [];
     for (const route of routes) {
       const page = route === "/" ? "index" : route.slice(1);
       const url = new URL(route.slice(1), siteUrl).href;
+      mkdirSync(dirname(join(floorDir, `${page}.html`)), {recursive: true});
       const hasFloor = writeFloorPage(readFileSync(join(site, `${page}.html`), "utf8"), join(floorDir, `${page}.html`));
       const floorPageUrl = new URL(`${page}.html`, floorUrl).href;
       const loads = [];

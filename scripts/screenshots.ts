@@ -1,7 +1,7 @@
-// `npm run screenshots`: every route of the built site at phone and desktop widths, into screenshots/ (for looking, not testing).
+// `npm run screenshots`: every route of the built site, in every language, at phone and desktop widths, into screenshots/ (for looking, not testing).
 import {mkdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
-import {launchChromium, routes} from "../test/browser/chromium.ts";
+import {languageRoutes, launchChromium, routes} from "../test/browser/chromium.ts";
 import {startStaticServer} from "./static-server.ts";
 
 const outDir = process.env.OUT ?? "screenshots";
@@ -12,14 +12,14 @@ const root = process.env.SITE_DIR ?? fileURLToPath(new URL("../dist/", import.me
 const {server, url} = await startStaticServer({root});
 const browser = await launchChromium();
 try {
-  for (const route of routes.filter((r) => only.length === 0 || only.includes(r))) {
+  for (const route of [...routes, ...languageRoutes].filter((r) => only.length === 0 || only.includes(r))) {
     for (const width of widths) {
       for (const colorScheme of ["light", "dark"] as const) {
         if (colorScheme === "dark" && width !== 1280) continue;
         const page = await browser.newPage({viewport: {width, height: 900}, colorScheme});
         page.on("console", (message) => message.type() === "error" && console.error(`${route} ${width}: console error: ${message.text()}`));
         await page.goto(new URL(route.slice(1), url).href, {waitUntil: "networkidle"});
-        const name = `${route === "/" ? "index" : route.slice(1)}-${width}${colorScheme === "dark" ? "-dark" : ""}.png`;
+        const name = `${route.replace(/\/$/, "/index").slice(1).replace(/\//g, "-") || "index"}-${width}${colorScheme === "dark" ? "-dark" : ""}.png`;
         await page.screenshot({path: `${outDir}/${name}`, fullPage: true});
         console.log(`${outDir}/${name}`);
         // Phone pages are long: also save screen-sized slices, readable at full resolution.

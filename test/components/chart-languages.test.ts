@@ -56,9 +56,15 @@ for (const lang of ["sq", "sr-latn"] as const) {
         for (const [part, text] of Object.entries(texts)) expect.soft(englishIn(text), `${part}: ${text}`).toEqual([]);
       });
 
-      it(`${chart.id}: draws at 375 and 1280px`, () => {
+      it(`${chart.id}: draws at 375 and 1280px the same marks, in the same colours, as in English`, () => {
+        /** Each mark's element count and every colour it paints: words change between languages, marks do not. */
+        const marks = (figure: Element) =>
+          [...figure.querySelectorAll("[aria-label]")]
+            .filter((group) => /^(dot|line|rule|bar|rect|area|link|geo|tick|cell)/.test(group.getAttribute("aria-label")!))
+            .map((group) => `${group.getAttribute("aria-label")} ×${group.querySelectorAll("circle, path, line, rect").length} ${[...new Set([...group.querySelectorAll("[fill], [stroke]")].flatMap((shape) => [shape.getAttribute("fill"), shape.getAttribute("stroke")]).concat(group.getAttribute("fill"), group.getAttribute("stroke")).filter(Boolean))].sort().join(",")}`);
+        const english = Object.fromEntries([375, 1280].map((width) => [width, marks(chart.plot(buildDatasets(tables), {width, document: doc}) as Element)]));
         inLanguage(() => {
-          for (const width of [375, 1280]) expect(chart.plot(data, {width, document: doc})).toBeTruthy();
+          for (const width of [375, 1280]) expect(marks(chart.plot(data, {width, document: doc}) as Element), `${width}px`).toEqual(english[width]);
         });
       });
     }

@@ -367,7 +367,9 @@ function likeForLikeRows(data: Datasets) {
   if (!pair) return [];
   return [pair.prePollId, pair.postPollId].map((id) => data.polls.find((p) => p.id === id)!).map((p) => ({
     poll: pollName(p),
+    // The period as the table names it; the colour scale keys on the period itself (periodColors).
     period: t(`chart-opinion.period.${p.period}`),
+    periodKey: p.period,
     support: p.support,
     ciLow: round1(p.supportCi[0]),
     ciHigh: round1(p.supportCi[1]),
@@ -434,8 +436,8 @@ export const likeForLike: ChartSpec = {
       y: {domain: rows.map((r) => r.poll), label: null, tickFormat: isNarrow(width) ? narrowPollLabel : undefined},
       color: periodColors,
       marks: [
-        Plot.ruleY(rows, {y: "poll", x1: "ciLow", x2: "ciHigh", stroke: "period", strokeWidth: 3}),
-        Plot.dot(rows, {x: "support", y: "poll", fill: "period", r: 6, channels: {[t("chart-opinion.tip.interval")]: (r) => percentRange(r.ciLow, r.ciHigh), [m("tip.n")]: (r) => formatCount(r.sampleSize)}, tip: {format: {fill: false}}}),
+        Plot.ruleY(rows, {y: "poll", x1: "ciLow", x2: "ciHigh", stroke: "periodKey", strokeWidth: 3}),
+        Plot.dot(rows, {x: "support", y: "poll", fill: "periodKey", r: 6, channels: {[t("chart-opinion.tip.interval")]: (r) => percentRange(r.ciLow, r.ciHigh), [m("tip.n")]: (r) => formatCount(r.sampleSize)}, tip: {format: {fill: false}}}),
         Plot.text(rows, {x: "support", y: "poll", text: (r) => formatPercent(r.support), dy: -14, fontWeight: 600})
       ]
     });
