@@ -23,7 +23,7 @@ export interface BuildOptions {
 
 /** The files a build reads; node_modules is linked, not copied, and data/ is read in place through DATA_DIR. */
 export function copySources(into: string): void {
-  for (const entry of ["src", "loaders", "scripts", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
+  for (const entry of ["src", "loaders", "scripts", "i18n", "observablehq.config.ts", "package.json", "tsconfig.json"]) {
     cpSync(join(projectRoot, entry), join(into, entry), {recursive: true, filter: (source) => !source.includes(`${join("src", ".observablehq")}`)});
   }
   symlinkSync(join(projectRoot, "node_modules"), join(into, "node_modules"), "dir");

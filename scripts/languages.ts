@@ -41,6 +41,10 @@ function localizeSidebar(html: string, {lang, path}: PageAddress): string {
   });
   const sections = /(<nav id="observablehq-sidebar" aria-label="[^"]*">\n {2}<ol>\n {4}<li class="observablehq-link[^"]*"><a href=")[^"]*(">)[^<]*(<\/a>[\s\S]*?<\/ol>\n {2}<ol>\n)[\s\S]*?(\n {2}<\/ol>\n<\/nav>)/;
   if (!sections.test(html)) throw new Error(`${here}: Framework's sidebar changed; review scripts/languages.ts`);
+  // The top bar (scripts/postbuild.ts, fixPageTemplate) took the site's name and home from Framework's sidebar.
+  const bar = /<a class="site-bar-home" href="[^"]*">[^<]*<\/a>/;
+  if (!bar.test(html)) throw new Error(`${here}: no top bar; review scripts/languages.ts`);
+  html = html.replace(bar, `<a class="site-bar-home" href="${hrefFrom(here, pathIn(lang, "/"))}">${t("site.title")}</a>`);
   return html.replace(sections, (_, start, middle, rest, end) => `${start}${hrefFrom(here, pathIn(lang, "/"))}${middle}${t("site.title")}${rest}${items.join("\n")}${end}`);
 }
 

@@ -10,9 +10,11 @@ import {formatWhole, localeData, t, type LocaleData} from "../lib/i18n.js";
 export function formatNumber(value: number, digits?: number, maxDigits = digits ?? 1): string {
   const {decimal} = localeData();
   // Rounded half up first, as Intl does (toFixed alone rounds the binary value: 0.125 → "0.13" but 1.005 → "1.00").
-  const factor = 10 ** Math.min(maxDigits, 10);
-  const rounded = maxDigits <= 10 ? Math.round(Math.abs(value) * factor) / factor : Math.abs(value);
-  const [whole, fraction = ""] = rounded.toFixed(Math.min(maxDigits, 20)).split(".");
+  // Past 10 decimals, the number as written in the shortest form that reads back the same ("88.7", not toFixed(20)'s
+  // "88.70000000000000284217").
+  const rounded = maxDigits <= 10 ? Math.round(Math.abs(value) * 10 ** maxDigits) / 10 ** maxDigits : Number(Math.abs(value).toPrecision(15));
+  const written = String(rounded);
+  const [whole, fraction = ""] = (written.includes("e") ? rounded.toFixed(Math.min(maxDigits, 20)) : written).split(".");
   const kept = fraction.replace(/0+$/, "").padEnd(digits ?? 0, "0");
   const text = formatWhole(Number(whole)) + (kept ? `${decimal}${kept}` : "");
   return value < 0 && Number(rounded) !== 0 ? `−${text}` : text;

@@ -3,7 +3,6 @@
 import {FileAttachment} from "observablehq:stdlib";
 import type {Datasets} from "../lib/contracts.js";
 import {languageOfPath, useLanguage, type Catalogue, type Lang, type LocaleData} from "../lib/i18n.js";
-import {localizeDatasets} from "./localize.js";
 
 /** In `npm run dev`, a loader given invalid data returns {dataError}; the page shows that message instead of charts. */
 function rejectDataError<T>(value: T | {dataError: string}): T {
@@ -44,5 +43,9 @@ export async function loadDatasets(): Promise<Datasets> {
       FileAttachment("../data/nato-map.json").json()
     ].map((file) => file.then(rejectDataError))
   ]);
-  return localizeDatasets({polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust, natoMap});
+  const data = {polls, troops, events, members, sources, invasion, surveys, regionalSupport, protectionThreat, institutionTrust, natoMap};
+  // English is the datasets' own language: only another language's pages fetch the code that translates them.
+  if (languageOfPath(location.pathname) === "en") return data;
+  const {localizeDatasets} = await import("./localize.js");
+  return localizeDatasets(data);
 }

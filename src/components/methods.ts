@@ -88,6 +88,20 @@ function download(document: Document, file: string): HTMLAnchorElement {
   return link;
 }
 
+/**
+ * A field's type in the page's language: catalog.json writes it in English words ("text or null", "one of: pre,
+ * post", "[number, number]"), whose values (pre, post) are the data's own and stay as they are.
+ */
+function typeName(type: string): string {
+  const nullable = /^(.*) or null$/.exec(type);
+  if (nullable) return t("methods.type.nullable", {type: typeName(nullable[1])});
+  const oneOf = /^one of: (.*)$/.exec(type);
+  if (oneOf) return t("methods.type.one-of", {values: oneOf[1]});
+  const tuple = /^\[(.*)\]$/.exec(type);
+  if (tuple) return `[${tuple[1].split(", ").map(typeName).join(", ")}]`;
+  return t(`methods.type.${type}`);
+}
+
 /** One block per dataset: what it holds, its row count, its fields and types, and its downloads at stable addresses. */
 export function catalogTable(catalog: CatalogEntry[], document: Document = globalThis.document): HTMLElement {
   const container = element(document, "div", "catalog");
@@ -102,7 +116,7 @@ export function catalogTable(catalog: CatalogEntry[], document: Document = globa
     const details = element(document, "details");
     details.append(element(document, "summary", undefined, tn("methods.catalog.fields", entry.fields.length)));
     const list = element(document, "dl", "fields");
-    for (const field of entry.fields) list.append(element(document, "dt", undefined, field.name), element(document, "dd", undefined, field.type));
+    for (const field of entry.fields) list.append(element(document, "dt", undefined, field.name), element(document, "dd", undefined, typeName(field.type)));
     details.append(list);
     section.append(details);
     container.append(section);

@@ -85,7 +85,8 @@ describe("Serbian Cyrillic from Serbian Latin", () => {
     ['<a href="./opinion" class="x">Anketa</a> {count} ${value}', '<a href="./opinion" class="x">Анкета</a> {count} ${value}'],
     ["vidi https://example.org/javno i `kod`", "види https://example.org/javno и `kod`"],
     ["The Irish Times, vol. XXIV, euractiv-2023-03-10", "The Irish Times, вол. XXIV, euractiv-2023-03-10"],
-    ["Ćevapi, đak, šuma, žaba, čas", "Ћевапи, ђак, шума, жаба, час"]
+    ["Ćevapi, đak, šuma, žaba, čas", "Ћевапи, ђак, шума, жаба, час"],
+    ["n = 1.200, z = 5,42, p < 0,0001", "n = 1.200, z = 5,42, p < 0,0001"]
   ])("%s → %s", (latin, cyrillic) => {
     expect(latinToCyrillic(latin)).toBe(cyrillic);
   });
