@@ -5,6 +5,7 @@
 // first chart placeholder in it), or the overview's for a page without a chart. Tags that need an absolute address
 // (canonical, og:url, og:image, twitter:image) need the site's public address, SITE_URL; without it they are left out.
 // A card's words and a page's tags are in a language: the one given, or the page's own (its address's folder).
+import {localizeDatasets} from "../src/components/localize.ts";
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, sep} from "node:path";
 import {Resvg} from "@resvg/resvg-js";
@@ -343,7 +344,8 @@ export function tagPages(outDir: string, data: Datasets, siteUrl: string | null)
     if ((prefix && path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : path) === "404") continue;
     const html = readFileSync(file, "utf8");
     const tags = inLanguage(lang, () => {
-      const preview = pagePreview(html, path, data, overviewChart);
+      // An embed is described by its chart's subtitle: drawn from the datasets as the page's readers see them.
+      const preview = pagePreview(html, path, localizeDatasets(data), overviewChart);
       const card = cardPathIn(lang, preview.chartId);
       return previewTags(lang !== "en" && existsSync(join(outDir, card)) ? {...preview, imagePath: card} : preview, siteUrl);
     });

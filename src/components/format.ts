@@ -1,5 +1,6 @@
 // Number and date formatting for charts, tables and prose, in the page's language (src/lib/i18n.ts): one way to write
-// each kind of figure, always through Intl (English 88.7% and 4,500; Albanian 88,7% and 4500; Serbian 88,7% and 4.500).
+// each kind of figure, by the language's own rules, which Node's Intl gives the build (LocaleData): English 88.7% and
+// 4,500; Albanian 88,7% and 4500; Serbian 88,7% and 4.500.
 import type {Troop} from "../lib/contracts.js";
 import {formatWhole, localeData, t, type LocaleData} from "../lib/i18n.js";
 

@@ -14,7 +14,10 @@ import {buildDatasets} from "../../loaders/datasets.ts";
 import config from "../../observablehq.config.ts";
 import {buildSite} from "../../scripts/build-site.ts";
 import {exportCharts} from "../../scripts/export.ts";
-import {pageDescriptions} from "../../scripts/page-descriptions.ts";
+import {pageDescription, pageDescriptions} from "../../scripts/page-descriptions.ts";
+import {useLanguageInNode} from "../../loaders/messages.ts";
+import {localizeDatasets} from "../../src/components/localize.ts";
+import {LANGUAGES, languageInfo, languageOfPath} from "../../src/lib/i18n.ts";
 import {NO_SITE_URL_MESSAGE} from "../../scripts/preview-cards.ts";
 import type {Datasets} from "../../src/components/chart.ts";
 import {PNG_SCALE} from "../../src/components/export-menu.ts";
@@ -109,6 +112,13 @@ describe("a build with SITE_URL", () => {
     const embeds = paths.filter((path) => path.startsWith("embed/"));
     if (embedsInSources) expect(embeds.sort()).toEqual(charts.map((chart) => `embed/${chart.id}`).sort());
     else expect(embeds).toEqual([]);
+    // And each in every other language, under its folder.
+    for (const lang of LANGUAGES.filter((code) => code !== "en")) {
+      const prefix = languageInfo[lang].prefix;
+      for (const page of config.pages) expect(paths).toContain(`${prefix}${page.path}`);
+      expect(paths).toContain(`${prefix}/`);
+      if (embedsInSources) expect(paths.filter((path) => path.startsWith(`${prefix}/embed/`)).sort()).toEqual(charts.map((chart) => `${prefix}/embed/${chart.id}`).sort());
+    }
   });
 
   it("gives every page and embed a canonical link and preview tags with absolute addresses under SITE_URL", () => {
@@ -121,11 +131,13 @@ describe("a build with SITE_URL", () => {
       expect(one(tags, "og:type", path)).toBe("website");
       expect(one(tags, "twitter:card", path)).toBe("summary_large_image");
       const image = one(tags, "og:image", path);
-      expect(image.startsWith(`${SITE}charts/`), `${path}: ${image}`).toBe(true);
+      // Each language's pages preview its own cards (/sq/charts/…).
+      const prefix = languageInfo[languageOfPath(`/${path}`)].prefix;
+      expect(image.startsWith(`${SITE}${prefix ? `${prefix}/` : ""}charts/`), `${path}: ${image}`).toBe(true);
       expect(one(tags, "twitter:image", path)).toBe(image);
       expect(one(tags, "og:image:width", path)).toBe("1200");
       expect(one(tags, "og:image:height", path)).toBe("630");
-      expect(one(tags, "og:image:alt", path)).toMatch(/^Chart: .{10,}/);
+      expect(one(tags, "og:image:alt", path)).toMatch(/^\p{L}+: .{10,}/u);
     }
   });
 
@@ -164,13 +176,18 @@ describe("a build with SITE_URL", () => {
       const description = one(tags, "description", path);
       expect(one(tags, "og:description", path)).toBe(description);
       expect(one(tags, "twitter:description", path)).toBe(description);
-      if (path.startsWith("embed/")) {
-        // An embed is described by its chart's subtitle, as drawn from the data.
-        const chart = chartById(path.slice("embed/".length));
-        expect(description, path).toBe(chart.subtitle(data) || chart.title(data));
+      const lang = languageOfPath(`/${path}`);
+      const inLanguage = lang === "en" ? path : path.slice(languageInfo[lang].prefix.length + 1);
+      useLanguageInNode(lang);
+      if (inLanguage.startsWith("embed/")) {
+        // An embed is described by its chart's subtitle, as drawn from the data, in the embed's language.
+        const chart = chartById(inLanguage.slice("embed/".length));
+        const localized = localizeDatasets(data);
+        expect(description, path).toBe(chart.subtitle(localized) || chart.title(localized));
       } else {
-        expect(description, path).toBe(pageDescriptions[`/${path || "index"}`]);
+        expect(description, path).toBe(pageDescription(`/${inLanguage || "index"}`, lang));
       }
+      useLanguageInNode("en");
       descriptions.set(path, description);
     }
     // No two pages share a title or a description.

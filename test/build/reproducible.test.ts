@@ -25,5 +25,5 @@ describe("a build from clean", () => {
     expect(first.size).toBeGreaterThan(20);
     const differing = [...first].filter(([path, bytes]) => !bytes.equals(second.get(path)!)).map(([path]) => path);
     expect(differing).toEqual([]);
-  }, 180_000);
+  }, 900_000);
 });
