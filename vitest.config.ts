@@ -9,6 +9,6 @@ export default defineConfig({
     setupFiles: ["test/setup.ts"],
     // Loader tests spawn tsx processes and browser tests drive Chromium; give them room on a 2-core machine.
     testTimeout: 60_000,
-    hookTimeout: 180_000
+    hookTimeout: 600_000
   }
 });

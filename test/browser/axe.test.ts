@@ -25,7 +25,7 @@ async function prepare(page: Page, url: string, route: string, variant: Variant)
   await page.goto(url, {waitUntil: "networkidle"});
   if (variant === "as built") {
     // No script ran: the charts are the ones the build drew, and the Export buttons, which need scripts, are hidden.
-    if (route !== "/methods") expect(await page.locator("figure.chart-static").count(), route).toBeGreaterThan(0);
+    if (!route.endsWith("/methods")) expect(await page.locator("figure.chart-static").count(), route).toBeGreaterThan(0);
     expect(await page.locator(".export-menu-toggle:visible").count(), route).toBe(0);
   } else {
     // The charts go live only when the reader reaches for them.
@@ -50,7 +50,7 @@ describe.skipIf(unavailable !== null)("axe-core's full rule set", () => {
   for (const variant of ["as built", "live"] as const) {
     for (const colorScheme of ["light", "dark"] as const) {
       for (const width of widths) {
-        it(`finds no violation on any route ${variant}, ${colorScheme}, at ${width}px`, {timeout: 120_000}, async () => {
+        it(`finds no violation on any route ${variant}, ${colorScheme}, at ${width}px`, {timeout: 600_000}, async () => {
           const browserContext = await site.browser.newContext({viewport: {width, height: 900}, colorScheme, reducedMotion: "reduce"});
           const found: string[] = [];
           try {

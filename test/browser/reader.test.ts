@@ -64,7 +64,7 @@ describe.skipIf(unavailable !== null)("what a reader sees", () => {
     for (const colorScheme of schemes) {
       for (const width of READER_WIDTHS) {
         const mode = live ? "live" : "scripts off";
-        it(`${mode}, ${colorScheme}, ${width}px: no route scrolls sideways with every table and menu open, chart text is legible, in contrast, over nothing and clipped by nothing, and every text keeps the writing rules`, async () => {
+        it(`${mode}, ${colorScheme}, ${width}px: no route scrolls sideways with every table and menu open, chart text is legible, in contrast, over nothing and clipped by nothing, and every text keeps the writing rules`, {timeout: 600_000}, async () => {
           const context = await site.browser.newContext({viewport: {width, height: 900}, colorScheme, javaScriptEnabled: live});
           const problems: string[] = [];
           try {

@@ -17,7 +17,7 @@ import {exportCharts} from "../../scripts/export.ts";
 import {pageDescription, pageDescriptions} from "../../scripts/page-descriptions.ts";
 import {useLanguageInNode} from "../../loaders/messages.ts";
 import {localizeDatasets} from "../../src/components/localize.ts";
-import {LANGUAGES, languageInfo, languageOfPath} from "../../src/lib/i18n.ts";
+import {LANGUAGES, languageInfo, languageOfPath, t} from "../../src/lib/i18n.ts";
 import {NO_SITE_URL_MESSAGE} from "../../scripts/preview-cards.ts";
 import type {Datasets} from "../../src/components/chart.ts";
 import {PNG_SCALE} from "../../src/components/export-menu.ts";
@@ -147,8 +147,14 @@ describe("a build with SITE_URL", () => {
     expect(overview).not.toBeNull();
     for (const {path, document} of pages()) {
       const chart = firstChart(document) ?? overview!;
-      expect(one(metaTags(document), "og:image", path)).toBe(`${SITE}charts/${chart}-card.png`);
-      expect(one(metaTags(document), "og:image:alt", path).startsWith(`Chart: ${chartById(chart).title(data)}.`), path).toBe(true);
+      // In the page's language: its own card, and the chart's title in its words.
+      const lang = languageOfPath(`/${path}`);
+      const prefix = languageInfo[lang].prefix;
+      expect(one(metaTags(document), "og:image", path)).toBe(`${SITE}${prefix ? `${prefix}/` : ""}charts/${chart}-card.png`);
+      useLanguageInNode(lang);
+      const alt = t("ui.card.alt", {title: chartById(chart).title(localizeDatasets(data))});
+      useLanguageInNode("en");
+      expect(one(metaTags(document), "og:image:alt", path), path).toBe(alt);
     }
     expect(firstChart(pages().find((page) => page.path === "methods")!.document)).toBeNull();
   });
