@@ -26,7 +26,7 @@ export const TWO_LETTER_STEMS = ["konjunk", "konjug", "injek", "injic", "nadživ
 export const KEPT_IN_LATIN = new Set(["n", "p", "z", "SVG", "PNG", "CSV", "JSON", "HTML", "URL", "CC", "BY", "MIT", "CAPI", "Ipsos", "Wikipedia", "Gallup", "IRI", "KCSS", "QKSS", "B92", "VOA", "Sputnik", "Gazeta", "Tema", "Plot", "Observable", "Framework"]);
 
 /** Names of several words kept in Latin script: publications and organisations cited by their own names. */
-export const KEPT_PHRASES = ["Natural Earth", "world-atlas", "1:50m", "The Jerusalem Post", "The Irish Times", "Turkish Weekly", "bne IntelliNews", "Euractiv", "EUobserver", "eurasia.ro", "Strategic Analysis", "Center for Insights in Survey Research", "Gate 2"];
+export const KEPT_PHRASES = ["Kosovo and NATO dashboard", "Natural Earth", "world-atlas", "1:50m", "The Jerusalem Post", "The Irish Times", "Turkish Weekly", "bne IntelliNews", "Euractiv", "EUobserver", "eurasia.ro", "Strategic Analysis", "Center for Insights in Survey Research", "Gate 2"];
 
 const ROMAN_NUMERAL = /^(?=[MDCLXVI]{2,}$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
 
