@@ -5,14 +5,14 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {LANGUAGES, languageInfo, useLanguage, type Catalogue, type Lang, type LocaleData, type Message} from "../src/lib/i18n.ts";
+import {languageInfo, useLanguage, type Catalogue, type Lang, type LocaleData, type Message} from "../src/lib/i18n.ts";
 import {latinToCyrillic} from "../src/lib/transliterate.ts";
 import {DataValidationError, type DataIssue} from "./issues.ts";
 import {dataTranslations} from "./translations.ts";
 
 export const I18N_DIR = fileURLToPath(new URL("../i18n/", import.meta.url));
 /** The languages written by hand; the others are made from one of them. */
-export const WRITTEN: Exclude<Lang, "sr-cyrl">[] = ["en", "sq", "sr-latn"];
+const WRITTEN: Exclude<Lang, "sr-cyrl">[] = ["en", "sq", "sr-latn"];
 
 interface Entry {
   message: Message;
@@ -162,4 +162,3 @@ export function useLanguageInNode(lang: Lang): void {
   useLanguage(lang, messages, locale);
 }
 
-export {LANGUAGES};

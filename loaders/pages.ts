@@ -109,7 +109,8 @@ export function translatedPage(page: string, lang: Exclude<Lang, "en">, root = S
   const translated = splitFrontMatter(translationSource(page, lang)!.text);
   const blocks = (english.body.match(CODE_BLOCK) ?? []).map(fromLanguageFolder);
   let next = 0;
-  const body = translated.body.replace(CODE_MARKER, () => blocks[next++]).replace(/\]\(\.\/(data|charts)\//g, "](../$1/").replace(/href="\.\/(data|charts)\//g, 'href="../$1/');
+  // The datasets are the site's, at its root; a language's chart files are its own (/sq/charts/), beside its pages.
+  const body = translated.body.replace(CODE_MARKER, () => blocks[next++]).replace(/\]\(\.\/data\//g, "](../data/").replace(/href="\.\/data\//g, 'href="../data/');
   const front = {...english.front, title: JSON.stringify(translated.front.title.replace(/^"(.*)"$/, "$1"))};
   return `---\n${Object.entries(front).map(([key, value]) => `${key}: ${value}`).join("\n")}\n---\n${body}`;
 }
