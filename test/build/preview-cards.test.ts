@@ -154,7 +154,7 @@ describe("a build with SITE_URL", () => {
       useLanguageInNode(lang);
       const alt = t("ui.card.alt", {title: chartById(chart).title(localizeDatasets(data))});
       useLanguageInNode("en");
-      expect(one(metaTags(document), "og:image:alt", path), path).toBe(alt);
+      expect(one(metaTags(document), "og:image:alt", path).startsWith(alt), path).toBe(true);
     }
     expect(firstChart(pages().find((page) => page.path === "methods")!.document)).toBeNull();
   });
