@@ -5,8 +5,10 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {languageInfo, useLanguage, type Catalogue, type Lang, type LocaleData, type Message} from "../src/lib/i18n.ts";
+import {LANGUAGES, languageInfo, useLanguage, type Catalogue, type Lang, type LocaleData, type Message} from "../src/lib/i18n.ts";
 import {latinToCyrillic} from "../src/lib/transliterate.ts";
+import type {Datasets} from "../src/lib/contracts.ts";
+import {localizeDatasets} from "../src/components/localize.ts";
 import {DataValidationError, type DataIssue} from "./issues.ts";
 import {dataTranslations} from "./translations.ts";
 
@@ -153,7 +155,26 @@ export function localeDataOf(lang: Lang): LocaleData {
 
 /** What a page in `lang` needs to speak it: its messages and its locale data (the live pages fetch this as JSON). */
 export function languagePack(lang: Lang): {messages: Catalogue; locale: LocaleData} {
-  return {messages: catalogues()[lang], locale: localeDataOf(lang)};
+  // Made once per language and process: the build switches language for every page (and four times more for each
+  // page's offer), and each switch would otherwise read Intl's month names and patterns afresh.
+  let pack = packs.get(lang);
+  if (!pack) packs.set(lang, (pack = {messages: catalogues()[lang], locale: localeDataOf(lang)}));
+  return pack;
+}
+
+const packs = new Map<Lang, {messages: Catalogue; locale: LocaleData}>();
+
+/**
+ * `draw` once in each language, in LANGUAGES order, with the datasets as that language's readers see them
+ * (src/components/localize.ts); English is in use again afterwards. The build's and the export's loop over languages.
+ */
+export function inEveryLanguage<T>(data: Datasets, draw: (lang: Lang, localized: Datasets) => T): T[] {
+  const drawn = LANGUAGES.map((lang) => {
+    useLanguageInNode(lang);
+    return draw(lang, localizeDatasets(data));
+  });
+  useLanguageInNode("en");
+  return drawn;
 }
 
 /** Draw everything from now on in this language. */

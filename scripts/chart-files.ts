@@ -9,9 +9,8 @@ import {CHARTS_FOLDER} from "../src/components/methods.ts";
 import {exportCharts} from "./export.ts";
 import {tagPages, writePreviewCards} from "./preview-cards.ts";
 import {siteUrl} from "./site-url.ts";
-import {LANGUAGES, languageInfo} from "../src/lib/i18n.ts";
-import {useLanguageInNode} from "../loaders/messages.ts";
-import {localizeDatasets} from "../src/components/localize.ts";
+import {languageInfo} from "../src/lib/i18n.ts";
+import {inEveryLanguage} from "../loaders/messages.ts";
 
 /**
  * Writes every chart's three files into the built site's charts/ folder, through `npm run export`'s own function; their
@@ -26,13 +25,10 @@ export function writeChartFiles(outDir: string, data: Datasets, charts: ChartSpe
  * drawn from the datasets as that language's readers see them, as its /methods lists them.
  */
 export function writeChartFilesInEveryLanguage(outDir: string, data: Datasets): void {
-  for (const lang of LANGUAGES) {
-    useLanguageInNode(lang);
-    const localized = localizeDatasets(data);
+  inEveryLanguage(data, (lang, localized) => {
     writeChartFiles(join(outDir, languageInfo[lang].prefix), localized);
     writePreviewCards(outDir, localized, registeredCharts, lang);
-  }
-  useLanguageInNode("en");
+  });
 }
 
 /**

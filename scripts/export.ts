@@ -15,8 +15,7 @@ import {PNG_SCALE} from "../src/components/export-menu.ts";
 import {composeChartSvg, EXPORT_FONT_FAMILY, lightTheme, type ExportTheme} from "../src/components/export-svg.ts";
 import {charts as registeredCharts} from "../src/components/registry.ts";
 import {LANGUAGES} from "../src/lib/i18n.ts";
-import {useLanguageInNode} from "../loaders/messages.ts";
-import {localizeDatasets} from "../src/components/localize.ts";
+import {inEveryLanguage} from "../loaders/messages.ts";
 
 /** The chart width of a desktop card; the export adds its margins. */
 export const DEFAULT_EXPORT_WIDTH = 720;
@@ -105,12 +104,7 @@ export function exportCharts({outDir, data = buildDatasets(loadTables()), charts
 
 /** Every chart in every language, into outDir/<lang>/ (exports/en/, exports/sq/, exports/sr-latn/, exports/sr-cyrl/). */
 export function exportChartsInEveryLanguage(outDir: string, data: Datasets = buildDatasets(loadTables())): ExportedChart[] {
-  const exported = LANGUAGES.flatMap((lang) => {
-    useLanguageInNode(lang);
-    return exportCharts({outDir: join(outDir, lang), data: localizeDatasets(data)});
-  });
-  useLanguageInNode("en");
-  return exported;
+  return inEveryLanguage(data, (lang, localized) => exportCharts({outDir: join(outDir, lang), data: localized})).flat();
 }
 
 function main(): void {

@@ -4,17 +4,12 @@ import {buildDatasets} from "../../loaders/datasets.ts";
 import {emitJson} from "../../loaders/emit.ts";
 import type {ChartEntry} from "../components/methods.ts";
 import {charts} from "../components/registry.ts";
-import {useLanguageInNode} from "../../loaders/messages.ts";
-import {LANGUAGES, type Lang} from "../lib/i18n.ts";
-import {localizeDatasets} from "../components/localize.ts";
+import {inEveryLanguage} from "../../loaders/messages.ts";
+import type {Lang} from "../lib/i18n.ts";
+
 emitJson((tables): ChartEntry[] => {
   // Through JSON, as the pages and the build's drawings receive the datasets.
   const data = JSON.parse(JSON.stringify(buildDatasets(tables)));
-  const titles = (lang: Lang) => {
-    useLanguageInNode(lang);
-    const localized = localizeDatasets(data);
-    return charts.map((chart) => chart.title(localized));
-  };
-  const byLanguage = Object.fromEntries(LANGUAGES.map((lang) => [lang, titles(lang)])) as Record<Lang, string[]>;
-  return charts.map((chart, index) => ({id: chart.id, title: Object.fromEntries(LANGUAGES.map((lang) => [lang, byLanguage[lang][index]])) as Record<Lang, string>}));
+  const titles = inEveryLanguage(data, (lang, localized) => charts.map((chart) => [lang, chart.title(localized)] as const));
+  return charts.map((chart, index) => ({id: chart.id, title: Object.fromEntries(titles.map((inLanguage) => inLanguage[index])) as Record<Lang, string>}));
 });
